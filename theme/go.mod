@@ -1,0 +1,3 @@
+module github.com/neuralml/labsite/theme
+
+go 1.26
