@@ -88,7 +88,7 @@ type Type struct {
 // theme groups the people page in this order.
 var Roles = []string{"pi", "postdoc", "phd", "masters", "undergraduate", "staff", "visitor"}
 
-// PublicationTypes are the values a publication's type may take.
+// PublicationTypes are the values a publication's pubtype may take.
 var PublicationTypes = []string{"article", "preprint", "conference", "chapter", "book", "thesis", "software", "dataset", "talk", "other"}
 
 // Common are the fields Hugo itself defines for every page. Each type
@@ -166,13 +166,13 @@ var Types = []*Type{
 			{Name: "title", Kind: String, Required: true, Doc: "The publication's title.", Example: "A deep learning framework for neuroscience"},
 			{Name: "authors", Kind: StringList, Required: true, Doc: "The authors in order, as written on the publication.", Example: "Ada Lovelace"},
 			{Name: "date", Kind: Date, Required: true, Doc: "The publication date.", Example: "2026-01-01"},
-			{Name: "type", Kind: String, Enum: PublicationTypes, Doc: "The kind of publication.", Example: "article"},
+			{Name: "pubtype", Kind: String, Enum: PublicationTypes, Doc: "The kind of publication (not `type`, which Hugo keeps for choosing layouts).", Example: "article"},
 			{Name: "venue", Kind: String, Doc: "The journal, conference or publisher.", Example: "Nature Neuroscience"},
 			{Name: "volume", Kind: String, Doc: "The volume."},
 			{Name: "issue", Kind: String, Doc: "The issue or number."},
 			{Name: "pages", Kind: String, Doc: "The page range, as 1761–1770."},
 			{Name: "doi", Kind: String, Format: DOI, Doc: "The DOI, without https://doi.org/."},
-			{Name: "url", Kind: String, Format: URL, Doc: "A link to the publication when it has no DOI."},
+			{Name: "link", Kind: String, Format: URL, Doc: "A link to the publication when it has no DOI (not `url`, which Hugo keeps for the page's own address)."},
 			{Name: "pdf", Kind: String, Format: File, Doc: "A PDF: a file in the page bundle, assets/ or static/."},
 			{Name: "code", Kind: String, Format: URL, Doc: "A link to the code."},
 			{Name: "bibkey", Kind: String, Doc: "The publication's key in the lab's BibTeX file."},
