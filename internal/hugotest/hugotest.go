@@ -31,6 +31,15 @@ var ThemeDir = filepath.Join(Root, "theme")
 // ExampleSite is the exampleSite folder.
 var ExampleSite = filepath.Join(Root, "exampleSite")
 
+// Markup is the Markdown configuration a labsite site uses (the README and
+// labtool new site write the same): a Markdown image with a title on a line
+// of its own is a figure, and {#name} under it names it.
+const Markup = `[goldmark.parser]
+wrapStandAloneImageWithinParagraph = false
+[goldmark.parser.attribute]
+block = true
+`
+
 var (
 	hugoOnce sync.Once
 	hugoPath string
@@ -72,9 +81,15 @@ type Site struct {
 // test failure here: tests of bad input expect it).
 func Run(t testing.TB, src string, args ...string) (*Site, error) {
 	t.Helper()
-	public := filepath.Join(t.TempDir(), "public")
-	cacheDir := filepath.Join(t.TempDir(), "cache")
-	all := append([]string{"--source", src, "--destination", public, "--cacheDir", cacheDir, "--quiet=false", "--logLevel", "warn"}, args...)
+	return RunTo(t, src, filepath.Join(t.TempDir(), "public"), args...)
+}
+
+// RunTo is Run writing the site to public, a folder the caller owns (for
+// a build that several tests share). Hugo's cache goes beside it.
+func RunTo(t testing.TB, src, public string, args ...string) (*Site, error) {
+	t.Helper()
+	cacheDir := public + ".cache"
+	all := append([]string{"--source", src, "--destination", public, "--cacheDir", cacheDir, "--logLevel", "warn"}, args...)
 	cmd := exec.Command(Hugo(t), all...)
 	cmd.Dir = src
 	// Hugo Modules must resolve offline: every fixture replaces the theme
@@ -101,7 +116,9 @@ func Build(t testing.TB, src string, args ...string) *Site {
 // Fixture writes a txtar archive of site files (hugo.toml, content/…) into
 // a new temp folder and returns it. It adds config/_default/module.toml,
 // which imports the theme as a Hugo Module replaced by this repository's
-// theme folder, so the archive holds only what the test is about.
+// theme folder, and config/_default/markup.toml with the Markdown settings
+// the README asks sites to use, so the archive holds only what the test is
+// about.
 func Fixture(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -112,9 +129,10 @@ func Fixture(t testing.TB, archive string) string {
 	if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err != nil {
 		writeFile(t, filepath.Join(dir, "hugo.toml"), []byte("title = \"Test lab\"\nbaseURL = \"https://lab.example/\"\n"))
 	}
-	module := fmt.Sprintf("[[imports]]\npath = %q\n\nreplacements = %q\n",
-		"github.com/neuralml/labsite/theme", "github.com/neuralml/labsite/theme -> "+filepath.ToSlash(ThemeDir))
+	module := fmt.Sprintf("replacements = %q\n\n[[imports]]\npath = %q\n",
+		"github.com/neuralml/labsite/theme -> "+filepath.ToSlash(ThemeDir), "github.com/neuralml/labsite/theme")
 	writeFile(t, filepath.Join(dir, "config", "_default", "module.toml"), []byte(module))
+	writeFile(t, filepath.Join(dir, "config", "_default", "markup.toml"), []byte(Markup))
 	return dir
 }
 

@@ -1,0 +1,186 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/tools/internal/content"
+	toml "github.com/pelletier/go-toml/v2"
+)
+
+type themeConfig struct {
+	Module struct {
+		HugoVersion struct {
+			Min      string
+			Extended bool
+		}
+	}
+	Params struct {
+		Labsite struct {
+			Palette []string
+		}
+	}
+}
+
+func readThemeConfig(t *testing.T) themeConfig {
+	t.Helper()
+	var cfg themeConfig
+	b, err := os.ReadFile(filepath.Join(hugotest.ThemeDir, "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := toml.Unmarshal(b, &cfg); err != nil {
+		t.Fatalf("theme/hugo.toml: %v", err)
+	}
+	return cfg
+}
+
+// The palette the theme falls back to is the one labtool assigns from.
+func TestThemePaletteIsTheModels(t *testing.T) {
+	if got := readThemeConfig(t).Params.Labsite.Palette; !slices.Equal(got, content.DefaultPalette) {
+		t.Errorf("theme/hugo.toml palette %v != content.DefaultPalette %v", got, content.DefaultPalette)
+	}
+}
+
+func TestThemeModule(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(hugotest.ThemeDir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "module github.com/neuralml/labsite/theme\n") {
+		t.Errorf("theme/go.mod: %q", b)
+	}
+	cfg := readThemeConfig(t)
+	min := cfg.Module.HugoVersion.Min
+	if version(t, min) < version(t, "0.158.0") {
+		t.Errorf("module.hugoVersion.min = %s, but css.Build needs 0.158.0", min)
+	}
+	gomod, _ := os.ReadFile(filepath.Join(hugotest.Root, "go.mod"))
+	pinned := regexp.MustCompile(`github\.com/gohugoio/hugo v(\S+)`).FindSubmatch(gomod)
+	if pinned == nil || version(t, min) > version(t, string(pinned[1])) {
+		t.Errorf("module.hugoVersion.min = %s is above the pinned Hugo %s", min, pinned)
+	}
+	if cfg.Module.HugoVersion.Extended {
+		t.Error("the theme must not require Hugo's extended edition")
+	}
+}
+
+func version(t *testing.T, v string) int {
+	t.Helper()
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 {
+		t.Fatalf("version %q", v)
+	}
+	n := 0
+	for _, p := range parts {
+		i, err := strconv.Atoi(p)
+		if err != nil {
+			t.Fatalf("version %q", v)
+		}
+		n = n*1000 + i
+	}
+	return n
+}
+
+// templates returns every template file of the theme, by slash path.
+func templates(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	root := filepath.Join(hugotest.ThemeDir, "layouts")
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Every front-matter field a template reads is a field of the content
+// model, so validate knows it and scaffolds write it.
+func TestTemplateParamsAreModelFields(t *testing.T) {
+	fields := map[string]bool{}
+	for _, ty := range content.Types {
+		for _, f := range ty.AllFields() {
+			fields[f.Name] = true
+		}
+	}
+	// site.Params are the site's config, not front matter: skipped.
+	read := regexp.MustCompile(`(site)?\.Params\.([A-Za-z_][A-Za-z0-9_]*)|\.Param\s+"([^"]+)"|"Params\.([A-Za-z_][A-Za-z0-9_]*)"`)
+	seen := 0
+	for name, src := range templates(t) {
+		for _, m := range read.FindAllStringSubmatch(src, -1) {
+			if m[1] == "site" {
+				continue
+			}
+			field := m[2] + m[3] + m[4]
+			seen++
+			if !fields[field] {
+				t.Errorf("%s reads .Params.%s, which is not a field of the content model", name, field)
+			}
+		}
+	}
+	if seen < 10 {
+		t.Fatalf("found only %d .Params reads: the pattern is broken", seen)
+	}
+}
+
+// Templates stay linear in the size of the site: no template walks every
+// page of the site, and the site-wide parts are cached.
+func TestTemplatesStayLinear(t *testing.T) {
+	whole := regexp.MustCompile(`\b(site|\.Site)\.(AllPages|Pages|RegularPages)\b`)
+	for name, src := range templates(t) {
+		if loc := whole.FindStringIndex(src); loc != nil {
+			t.Errorf("%s walks the whole site (%s)", name, src[loc[0]:loc[1]])
+		}
+	}
+	base := templates(t)["baseof.html"]
+	for _, cached := range []string{`partialCached "head/css.html"`, `partialCached "site/footer.html"`} {
+		if !strings.Contains(base, cached) {
+			t.Errorf("baseof.html does not call %s: a site-wide part must be cached", cached)
+		}
+	}
+}
+
+// Only Hugo v0.146+ template names: no layouts/_default, no partials/ or
+// shortcodes/ folders.
+func TestTemplateNames(t *testing.T) {
+	for name := range templates(t) {
+		for _, old := range []string{"_default/", "partials/", "shortcodes/", "list.html", "single.html", "index.html"} {
+			if strings.HasPrefix(name, old) || strings.HasSuffix(name, "/"+old) || name == old {
+				t.Errorf("%s uses a pre-v0.146 template name", name)
+			}
+		}
+	}
+	for _, want := range []string{"baseof.html", "home.html", "page.html", "section.html", "taxonomy.html", "term.html", "404.html", "research/section.html", "research/page.html", "_partials/hooks/head-end.html", "_partials/hooks/body-end.html", "_shortcodes/masthead.html", "_shortcodes/figure.html", "_markup/render-image.html"} {
+		if _, ok := templates(t)[want]; !ok {
+			t.Errorf("theme lacks layouts/%s", want)
+		}
+	}
+}
+
+// No template marks a string safe except where the comment next to it says
+// why: user text must go through html/template's escaping.
+func TestSafeFunctionsAreJustified(t *testing.T) {
+	safe := regexp.MustCompile(`\b(safeHTML|safeJS|safeCSS|safeURL|safeHTMLAttr|safeJSStr)\b`)
+	justified := regexp.MustCompile(`(?s)/\*[^*]*\bsafe\b.*?\*/`)
+	for name, src := range templates(t) {
+		for _, loc := range safe.FindAllStringIndex(src, -1) {
+			if !justified.MatchString(src[max(0, loc[0]-600):loc[0]]) {
+				t.Errorf("%s: %s without a comment explaining why the input is safe", name, src[loc[0]:loc[1]])
+			}
+		}
+	}
+}
