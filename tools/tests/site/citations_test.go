@@ -32,6 +32,7 @@ const bibliography = `
 `
 
 func TestCitationsAndReferenceList(t *testing.T) {
+	t.Parallel()
 	site := build(t, bibliography+`
 -- content/page.md --
 ---
@@ -95,6 +96,7 @@ Narrative: {{< cite "plain2019" narrative >}} showed it, as {{< cite "solo2017" 
 }
 
 func TestCitationInsideMasthead(t *testing.T) {
+	t.Parallel()
 	site := build(t, bibliography+`
 -- content/page.md --
 ---
@@ -114,6 +116,7 @@ title: Cited
 
 // On the research page, citations in the themes' bodies join the list.
 func TestResearchPageCollectsThemeCitations(t *testing.T) {
+	t.Parallel()
 	site := build(t, bibliography+researchIndex+`
 -- content/research/a.md --
 ---
@@ -133,6 +136,7 @@ As {{< cite "plain2019" narrative >}} argued.
 }
 
 func TestUnknownCiteKeyFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, bibliography+`
 -- content/page.md --
 ---
@@ -143,6 +147,7 @@ Text {{< cite "solo2017" "nosuch1999" >}}.
 }
 
 func TestPageWithoutCitationsHasNoReferences(t *testing.T) {
+	t.Parallel()
 	site := build(t, bibliography+`
 -- content/page.md --
 ---

@@ -20,6 +20,7 @@ const figureAssets = `
 // shortcode or as a Markdown image with a title; figrefs resolve before and
 // after their figure, with or without a panel.
 func TestFigureNumberingAndCrossReferences(t *testing.T) {
+	t.Parallel()
 	site := build(t, figureAssets+`
 -- content/page.md --
 ---
@@ -73,6 +74,7 @@ After them: {{< figref "first" "a" >}} and {{< figref "second" >}}.
 
 // A figref inside a masthead or a caption (rendered as Markdown) still links.
 func TestFigrefInsideMasthead(t *testing.T) {
+	t.Parallel()
 	site := build(t, figureAssets+`
 -- content/page.md --
 ---
@@ -99,6 +101,7 @@ title: Masthead
 }
 
 func TestUnknownFigrefFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, figureAssets+`
 -- content/page.md --
 ---
@@ -112,6 +115,7 @@ See {{< figref "missing" >}}.
 
 // Figures are numbered per page.
 func TestFigureNumbersArePerPage(t *testing.T) {
+	t.Parallel()
 	site := build(t, figureAssets+`
 -- content/one.md --
 ---

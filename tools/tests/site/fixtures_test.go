@@ -54,6 +54,7 @@ func themeColours(t *testing.T, site *hugotest.Site) map[string]string {
 }
 
 func TestThemeWithoutColourTakesNextPaletteColour(t *testing.T) {
+	t.Parallel()
 	site := build(t, researchIndex+`
 -- content/research/a.md --
 ---
@@ -97,6 +98,7 @@ Body.
 }
 
 func TestInvalidColourWarnsAndFallsBack(t *testing.T) {
+	t.Parallel()
 	site := build(t, researchIndex+`
 -- content/research/bad.md --
 ---
@@ -115,6 +117,7 @@ Body.
 }
 
 func TestThemeHeadingColourReachesAA(t *testing.T) {
+	t.Parallel()
 	// A pale yellow, far below 4.5:1 on white.
 	site := build(t, researchIndex+`
 -- content/research/pale.md --
@@ -137,6 +140,7 @@ Body.
 }
 
 func TestFigureImageMissingFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, `
 -- content/page.md --
 ---
@@ -147,6 +151,7 @@ title: Page
 }
 
 func TestFigureWithoutAltFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, `
 -- content/page.md --
 ---
@@ -161,6 +166,7 @@ Text.
 }
 
 func TestRemoteFigureImageFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, `
 -- content/page.md --
 ---
@@ -171,6 +177,7 @@ title: Page
 }
 
 func TestMarkdownImageWithoutAltFailsBuild(t *testing.T) {
+	t.Parallel()
 	buildFails(t, `
 -- content/page.md --
 ---
@@ -185,6 +192,7 @@ Text ![](plot.svg) inline.
 // A raster figure is served as WebP at several widths, with its size, lazily
 // loaded unless it is the page's first figure, and linked to the original.
 func TestRasterFigureIsResponsive(t *testing.T) {
+	t.Parallel()
 	dir := hugotest.Fixture(t, `
 -- content/post/index.md --
 ---

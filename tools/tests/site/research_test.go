@@ -19,6 +19,7 @@ var seedThemes = []struct{ slug, title, color string }{
 }
 
 func TestResearchPageTitleAndMasthead(t *testing.T) {
+	t.Parallel()
 	doc := exampleSite(t).Parse(t, "research/index.html")
 	h1 := doc.Find(hugotest.Tag("h1"))
 	if len(h1) != 1 || h1[0].Text() != "Brain-wide credit assignment" {
@@ -65,6 +66,7 @@ func TestResearchPageTitleAndMasthead(t *testing.T) {
 }
 
 func TestResearchPageFigure(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	doc := site.Parse(t, "research/index.html")
 	figures := doc.Find(hugotest.Tag("figure"))
@@ -124,6 +126,7 @@ func TestResearchPageFigure(t *testing.T) {
 }
 
 func TestResearchThemesInOrderAndLinked(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	doc := site.Parse(t, "research/index.html")
 	sections := doc.Find(hugotest.Class("research-theme"))
@@ -167,6 +170,7 @@ func TestResearchThemesInOrderAndLinked(t *testing.T) {
 }
 
 func TestResearchThemeColoursInStylesheet(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	css := stylesheet(t, site)
 	white, _ := content.ParseHex(content.LightBackground)
@@ -192,6 +196,7 @@ func TestResearchThemeColoursInStylesheet(t *testing.T) {
 }
 
 func TestStylesheetIsFingerprintedWithIntegrity(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	for _, page := range site.Pages(t) {
 		doc := site.Parse(t, page)
@@ -222,6 +227,7 @@ func TestStylesheetIsFingerprintedWithIntegrity(t *testing.T) {
 }
 
 func TestFooter(t *testing.T) {
+	t.Parallel()
 	doc := exampleSite(t).Parse(t, "research/index.html")
 	footers := doc.Find(hugotest.Tag("footer"))
 	if len(footers) != 1 {
@@ -255,6 +261,7 @@ func TestFooter(t *testing.T) {
 }
 
 func TestMenuMarksCurrentSection(t *testing.T) {
+	t.Parallel()
 	doc := exampleSite(t).Parse(t, "research/neuromodulation/index.html")
 	var active []string
 	for _, a := range doc.Find(hugotest.Class("site-menu__link")) {
@@ -268,6 +275,7 @@ func TestMenuMarksCurrentSection(t *testing.T) {
 }
 
 func TestNotFoundPage(t *testing.T) {
+	t.Parallel()
 	doc := exampleSite(t).Parse(t, "404.html")
 	if h1 := doc.Find(hugotest.Tag("h1")); len(h1) != 1 || h1[0].Text() != "Page not found" {
 		t.Errorf("404 h1 = %v", texts(h1))

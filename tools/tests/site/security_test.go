@@ -17,6 +17,7 @@ import (
 // (JSON-LD, which is data, excepted), no event handler attributes, no
 // javascript: URLs, and no JavaScript files at all.
 func TestNoInlineStylesOrScripts(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	pages := site.Pages(t)
 	if len(pages) < 10 {
@@ -58,6 +59,7 @@ func TestNoInlineStylesOrScripts(t *testing.T) {
 
 // Pages stay small: a few KB of HTML, one stylesheet of a few KB.
 func TestPageWeight(t *testing.T) {
+	t.Parallel()
 	site := exampleSite(t)
 	for _, page := range site.Pages(t) {
 		if n := len(site.Read(t, page)); n > 24*1024 {
@@ -96,6 +98,7 @@ func readNetlify(t *testing.T) netlifyConfig {
 }
 
 func TestNetlifyBuild(t *testing.T) {
+	t.Parallel()
 	cfg := readNetlify(t)
 	gomod, err := os.ReadFile(filepath.Join(hugotest.Root, "go.mod"))
 	if err != nil {
@@ -128,6 +131,7 @@ func TestNetlifyBuild(t *testing.T) {
 }
 
 func TestNetlifyHeaders(t *testing.T) {
+	t.Parallel()
 	cfg := readNetlify(t)
 	var all, css map[string]string
 	for _, h := range cfg.Headers {
@@ -166,6 +170,7 @@ func TestNetlifyHeaders(t *testing.T) {
 // hugo server sends the headers Netlify sends, so a local preview shows
 // what production will.
 func TestServerHeadersMirrorNetlify(t *testing.T) {
+	t.Parallel()
 	cfg := readNetlify(t)
 	var netlify map[string]string
 	for _, h := range cfg.Headers {
