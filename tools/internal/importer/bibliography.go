@@ -1,0 +1,113 @@
+// Package importer brings content written for other tools into a labsite
+// site.
+//
+// # BibTeX bibliography
+//
+// [WriteBibliography] reads a .bib file and writes the site's bibliography,
+// data/bibliography.json: the entries as CSL-JSON, sorted by author, year and
+// title, each with the author–year label the theme cites it by (see
+// bibtex.ToCSL for the mapping). That file is generated: it is overwritten
+// every time, so edit the .bib file, not the JSON.
+//
+// The file is replaced atomically (written to a temporary file in data/ and
+// renamed), so Hugo and readers never see half of it. Entries that parse are
+// written even when others in the file do not, so one broken entry loses
+// nothing else; the problems are returned as diagnostics (file:line:col:
+// message) for the caller to print and to exit with status 1. When the .bib
+// file has problems and not one entry could be read, nothing is written, so a
+// wrong or broken file cannot wipe out the bibliography.
+package importer
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/neuralml/labsite/tools/internal/bibtex"
+)
+
+// BibliographyFile is where WriteBibliography writes, relative to the site.
+const BibliographyFile = "data/bibliography.json"
+
+// BibliographyResult reports what WriteBibliography did.
+type BibliographyResult struct {
+	// Path is the file written, <siteDir>/data/bibliography.json, or ""
+	// when nothing was written.
+	Path string
+	// Entries is the number of entries written.
+	Entries int
+	// Diagnostics are the problems in the .bib file, sorted by position.
+	// Each prints as "file:line:col: message", with the file name as given.
+	Diagnostics []*bibtex.Error
+}
+
+// WriteBibliography converts the BibTeX file bibPath to CSL-JSON and writes it
+// to data/bibliography.json in the site directory siteDir, creating data/ if
+// needed. The error is for what stops the work (a file that cannot be read or
+// written, a site directory that does not exist); problems in the .bib file
+// are in the result's Diagnostics.
+func WriteBibliography(siteDir, bibPath string) (BibliographyResult, error) {
+	var res BibliographyResult
+	if info, err := os.Stat(siteDir); err != nil {
+		return res, fmt.Errorf("site directory: %w", err)
+	} else if !info.IsDir() {
+		return res, fmt.Errorf("site directory %s is not a directory", siteDir)
+	}
+	src, err := os.ReadFile(bibPath)
+	if err != nil {
+		return res, err
+	}
+	file, diags := bibtex.Parse(bibPath, src)
+	res.Diagnostics = diags
+	if len(file.Entries) == 0 && len(diags) > 0 {
+		return res, nil
+	}
+	items := bibtex.ToCSL(file.Entries)
+	path := filepath.Join(siteDir, filepath.FromSlash(BibliographyFile))
+	err = writeAtomic(path, func(w io.Writer) error { return bibtex.WriteCSL(w, items) })
+	if err != nil {
+		return res, err
+	}
+	res.Path = path
+	res.Entries = len(file.Entries)
+	return res, nil
+}
+
+// writeAtomic replaces the file at path with what write writes: it writes a
+// temporary file in the same directory (a dot file, which Hugo ignores),
+// flushes it to disk and renames it over path. On error the temporary file
+// is removed and path is left as it was.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(tmp, 64<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
