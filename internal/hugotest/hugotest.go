@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/neuralml/labsite/internal/filelock"
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 )
@@ -51,6 +52,15 @@ var (
 func Hugo(t testing.TB) string {
 	t.Helper()
 	hugoOnce.Do(func() {
+		// On a fresh machine the first call compiles Hugo (minutes): one
+		// test binary at a time, the others then find it in the cache. (Not
+		// a lock on go.mod: the go command takes its own lock on that.)
+		unlock, err := filelock.Lock(filepath.Join(os.TempDir(), "labsite-go-tool-hugo.lock"))
+		if err != nil {
+			hugoErr = err
+			return
+		}
+		defer unlock()
 		cmd := exec.Command("go", "tool", "-n", "hugo")
 		cmd.Dir = Root
 		var stderr bytes.Buffer
@@ -89,12 +99,14 @@ func Run(t testing.TB, src string, args ...string) (*Site, error) {
 func RunTo(t testing.TB, src, public string, args ...string) (*Site, error) {
 	t.Helper()
 	cacheDir := public + ".cache"
-	all := append([]string{"--source", src, "--destination", public, "--cacheDir", cacheDir, "--logLevel", "warn"}, args...)
+	all := append([]string{"--source", src, "--destination", public, "--cacheDir", cacheDir, "--noBuildLock", "--logLevel", "warn"}, args...)
 	cmd := exec.Command(Hugo(t), all...)
 	cmd.Dir = src
 	// Hugo Modules must resolve offline: every fixture replaces the theme
-	// with its local folder, and nothing may be fetched.
-	cmd.Env = append(os.Environ(), "GOPROXY=off")
+	// with its local folder, and nothing may be fetched. Generated
+	// resources go beside the output, not into the source folder, so that
+	// builds of the same site from several test binaries do not collide.
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "HUGO_RESOURCEDIR="+public+".resources")
 	out, err := cmd.CombinedOutput()
 	site := &Site{Public: public, Log: string(out)}
 	if err != nil {

@@ -45,6 +45,9 @@ func ParseHex(s string) (RGB, error) {
 // Hex formats c as lower-case #rrggbb.
 func (c RGB) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
+// String formats c as Hex does, so messages print colours as #rrggbb.
+func (c RGB) String() string { return c.Hex() }
+
 func channel(v uint8) float64 {
 	s := float64(v) / 255
 	if s <= 0.04045 {

@@ -46,6 +46,20 @@ func TestReadableOn(t *testing.T) {
 	if got := ReadableOn(grey, white); got == grey {
 		t.Errorf("ReadableOn kept #919191 on white")
 	}
+	// The shades the README quotes for the seed's colours.
+	for _, tc := range []struct{ colour, light, dark string }{
+		{"#919191", "#747474", "#919191"},
+		{"#C97B33", "#a16229", "#c97b33"},
+		{"#538D5F", "#4b7f56", "#538d5f"},
+	} {
+		c, _ := ParseHex(tc.colour)
+		if got := ReadableOn(c, white).Hex(); got != tc.light {
+			t.Errorf("ReadableOn(%s, light) = %s, want %s", tc.colour, got, tc.light)
+		}
+		if got := ReadableOn(c, dark).Hex(); got != tc.dark {
+			t.Errorf("ReadableOn(%s, dark) = %s, want %s", tc.colour, got, tc.dark)
+		}
+	}
 }
 
 func TestNextPaletteColor(t *testing.T) {
