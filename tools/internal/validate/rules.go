@@ -1,0 +1,77 @@
+package validate
+
+// Rule describes one check validate makes.
+type Rule struct {
+	// ID names the rule in diagnostics ([color]) and in the docs.
+	ID string
+	// Severity is the rule's severity without --strict.
+	Severity Severity
+	// Doc says what the rule checks, in one sentence.
+	Doc string
+}
+
+// The rule ids.
+const (
+	RuleSyntax          = "syntax"
+	RuleUnclosed        = "unclosed"
+	RuleDuplicateKey    = "duplicate-key"
+	RuleEmptyFile       = "empty-file"
+	RuleEncoding        = "encoding"
+	RuleRequired        = "required"
+	RuleType            = "type"
+	RuleBoolean         = "boolean"
+	RuleDate            = "date"
+	RuleColor           = "color"
+	RuleContrast        = "contrast"
+	RuleUnknownField    = "unknown-field"
+	RuleURL             = "url"
+	RuleDOI             = "doi"
+	RuleORCID           = "orcid"
+	RuleEmail           = "email"
+	RuleEnum            = "enum"
+	RuleMissingFile     = "missing-file"
+	RuleRef             = "ref"
+	RuleEmptyBody       = "empty-body"
+	RuleDuplicateURL    = "duplicate-url"
+	RuleDuplicateWeight = "duplicate-weight"
+	RuleShortcode       = "shortcode"
+	RuleFigure          = "figure"
+	RuleFigref          = "figref"
+	RuleCite            = "cite"
+	RuleBibliography    = "bibliography"
+	RuleBibtex          = "bibtex"
+	RuleBibtexDuplicate = "bibtex-duplicate"
+)
+
+// Rules lists every rule, in the order the docs present them.
+var Rules = []Rule{
+	{RuleSyntax, Error, "The front matter is not valid YAML, TOML or JSON: the parser's message, at the line of the file."},
+	{RuleUnclosed, Error, "The front matter is opened (---, +++ or {) but never closed."},
+	{RuleDuplicateKey, Error, "A front-matter key appears twice in the same mapping (Hugo compares keys case-insensitively)."},
+	{RuleEmptyFile, Error, "A content file is empty or holds only white space."},
+	{RuleEncoding, Error, "A file is not valid UTF-8."},
+	{RuleRequired, Error, "A field the content type requires is missing or empty."},
+	{RuleType, Error, "A field's value has the wrong type: a string where a list is expected, a quoted number, and so on."},
+	{RuleBoolean, Error, "A YAML 1.1 boolean (yes, no, on, off, y, n) where a boolean is expected: YAML 1.2, which Hugo reads, takes it as a string."},
+	{RuleDate, Error, "A date Hugo cannot parse, or a day that does not exist (2026-02-30)."},
+	{RuleColor, Error, "A colour that is not #rrggbb."},
+	{RuleContrast, Warning, "A colour whose contrast on the white background is below 3:1, the WCAG minimum for graphics such as the theme's accent bar."},
+	{RuleUnknownField, Warning, "A field the content type does not define, with a did-you-mean suggestion."},
+	{RuleURL, Error, "A URL field that is not an absolute http or https URL."},
+	{RuleDOI, Error, "A DOI that is not 10.NNNN/suffix (written without https://doi.org/)."},
+	{RuleORCID, Error, "An ORCID iD that is not 0000-0000-0000-000X, or whose check digit is wrong."},
+	{RuleEmail, Error, "An e-mail field that is not an e-mail address."},
+	{RuleEnum, Error, "A value outside a field's allowed values."},
+	{RuleMissingFile, Error, "An image or file (front-matter field, figure src or Markdown image) found neither in the page bundle nor in assets/ or static/ (the site's or a theme's)."},
+	{RuleRef, Error, "A reference to a person or research theme that has no page under content/people/ or content/research/."},
+	{RuleEmptyBody, Warning, "A research theme with no text below its front matter."},
+	{RuleDuplicateURL, Error, "Two content files that Hugo would publish at the same URL."},
+	{RuleDuplicateWeight, Warning, "Two research themes with the same weight, whose order on the research page is then left to their dates and titles."},
+	{RuleShortcode, Error, "A shortcode that is never closed ({{< without >}})."},
+	{RuleFigure, Error, "A figure shortcode without src or alt."},
+	{RuleFigref, Error, "A figref to a name that no figure on the same page has."},
+	{RuleCite, Error, "A cite key that is not an id in data/bibliography.json, or a cite on a site without that file."},
+	{RuleBibliography, Error, "data/bibliography.json is not a CSL-JSON list of items with ids."},
+	{RuleBibtex, Error, "A .bib file at the site's root has a syntax error."},
+	{RuleBibtexDuplicate, Error, "A .bib file at the site's root uses the same key for two entries."},
+}

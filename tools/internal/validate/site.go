@@ -1,0 +1,360 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/neuralml/labsite/tools/internal/content"
+)
+
+// ErrNoContent is returned by Site for a folder without a content/ folder.
+var ErrNoContent = errors.New("no content/ folder")
+
+// Options tune Site.
+type Options struct {
+	// Strict makes every warning an error.
+	Strict bool
+	// Workers bounds the files read and checked at once; 0 means one per
+	// CPU (GOMAXPROCS).
+	Workers int
+}
+
+// bibliographyFile is where `labtool import bibtex --bibliography` writes
+// the site's CSL-JSON, which the cite shortcode reads.
+const bibliographyFile = "data/bibliography.json"
+
+// site is what the per-file rules need to know about the whole site. It is
+// built before the workers start and only read afterwards.
+type site struct {
+	// files holds every file under content/, assets/, static/ and the
+	// themes' assets/ and static/, as slash paths relative to the site's
+	// root (a theme replaced by a folder outside the site starts with ../).
+	files map[string]bool
+	// assetDirs are the folders, relative to the root, where images and
+	// files are looked up after the page bundle, in Hugo's order.
+	assetDirs []string
+	// leafBundles are the content folders that hold an index file.
+	leafBundles map[string]bool
+	// slugs holds the slugs of the pages of each content type, for refs.
+	slugs map[string]map[string]bool
+	// bib holds the ids of data/bibliography.json; nil without it.
+	bib map[string]bool
+}
+
+// Site validates the site in folder dir.
+func Site(dir string, opts Options) (*Report, error) {
+	// The bibliography is read while the site's files are indexed, and the
+	// .bib files while the content files are checked.
+	var bib map[string]bool
+	var bibDiags []Diagnostic
+	var loading sync.WaitGroup
+	loading.Go(func() { bib, bibDiags = loadBibliography(dir) })
+	s, pages, err := loadSite(dir)
+	loading.Wait()
+	if err != nil {
+		return nil, err
+	}
+	s.bib = bib
+	r := &Report{Files: len(pages)}
+	if bib != nil {
+		r.Files++
+	}
+	bibFiles, _ := filepath.Glob(filepath.Join(dir, "*.bib"))
+	slices.Sort(bibFiles)
+	r.Files += len(bibFiles)
+	var bibtexDiags []Diagnostic
+	var wg sync.WaitGroup
+	if len(bibFiles) > 0 {
+		wg.Go(func() { bibtexDiags = checkBibFiles(bibFiles) })
+	}
+
+	results, err := s.checkAll(dir, pages, opts.Workers)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for _, res := range results {
+		r.Diagnostics = append(r.Diagnostics, res.diags...)
+	}
+	r.Diagnostics = append(r.Diagnostics, bibDiags...)
+	r.Diagnostics = append(r.Diagnostics, bibtexDiags...)
+	r.Diagnostics = append(r.Diagnostics, duplicateURLs(pages, results)...)
+	r.Diagnostics = append(r.Diagnostics, duplicateWeights(pages, results)...)
+	r.finish(opts.Strict)
+	return r, nil
+}
+
+// loadSite indexes the site's files and the slugs of its pages, and
+// returns the content files to check, sorted.
+func loadSite(dir string) (*site, []string, error) {
+	contentDir := filepath.Join(dir, "content")
+	if fi, err := os.Stat(contentDir); err != nil || !fi.IsDir() {
+		return nil, nil, ErrNoContent
+	}
+	s := &site{leafBundles: map[string]bool{}, slugs: map[string]map[string]bool{}}
+	s.assetDirs = append([]string{"assets", "static"}, themeAssetDirs(dir)...)
+	all, err := listFiles(dir, append([]string{"content"}, s.assetDirs...))
+	if err != nil {
+		return nil, nil, err
+	}
+	s.files = make(map[string]bool, len(all))
+	var pages []string
+	for _, rel := range all {
+		s.files[rel] = true
+		if strings.HasPrefix(rel, "content/") && isContentFile(rel) {
+			pages = append(pages, rel)
+			if base := path.Base(rel); strings.HasPrefix(base, "index.") {
+				s.leafBundles[path.Dir(rel)] = true
+			}
+		}
+	}
+	for _, rel := range pages {
+		if s.bundleResource(rel) || strings.HasPrefix(path.Base(rel), "_index.") {
+			continue
+		}
+		t := content.TypeOf(strings.TrimPrefix(rel, "content/"))
+		if s.slugs[t.Name] == nil {
+			s.slugs[t.Name] = map[string]bool{}
+		}
+		s.slugs[t.Name][content.Slug(rel)] = true
+	}
+	return s, pages, nil
+}
+
+// isContentFile reports a file Hugo reads as Markdown content.
+func isContentFile(rel string) bool {
+	return strings.HasSuffix(rel, ".md") || strings.HasSuffix(rel, ".markdown")
+}
+
+// bundleResource reports a content file inside a leaf bundle other than
+// the bundle's index: Hugo makes it a resource of the bundle, not a page.
+func (s *site) bundleResource(rel string) bool {
+	dir := path.Dir(rel)
+	if strings.HasPrefix(path.Base(rel), "index.") {
+		dir = path.Dir(dir)
+	}
+	for ; dir != "content" && dir != "."; dir = path.Dir(dir) {
+		if s.leafBundles[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// listFiles returns every file under the folders subs of root (slash
+// paths relative to root, which may start with ../), sorted. Folders are
+// read concurrently: listing is mostly system calls. A missing folder holds
+// no files; symbolic links are listed as files, not followed.
+func listFiles(root string, subs []string) ([]string, error) {
+	var (
+		mu    sync.Mutex
+		files []string
+		errs  []error
+		wg    sync.WaitGroup
+		slots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	)
+	var visit func(dir, rel string, top bool)
+	visit = func(dir, rel string, top bool) {
+		slots <- struct{}{}
+		f, err := os.Open(dir)
+		var entries []fs.DirEntry
+		if err == nil {
+			entries, err = f.ReadDir(-1)
+			f.Close()
+		}
+		<-slots
+		var local []string
+		for _, e := range entries {
+			r := rel + "/" + e.Name()
+			if e.IsDir() {
+				wg.Go(func() { visit(filepath.Join(dir, e.Name()), r, false) })
+			} else {
+				local = append(local, r)
+			}
+		}
+		mu.Lock()
+		files = append(files, local...)
+		if err != nil && !(top && errors.Is(err, fs.ErrNotExist)) {
+			errs = append(errs, err)
+		}
+		mu.Unlock()
+	}
+	for _, sub := range subs {
+		wg.Go(func() { visit(filepath.Join(root, filepath.FromSlash(sub)), sub, true) })
+	}
+	wg.Wait()
+	slices.Sort(files)
+	return slices.Compact(files), errors.Join(errs...)
+}
+
+// themeAssetDirs returns the assets/ and static/ folders of the site's
+// themes, relative to the site's root: every folder in themes/, and the
+// local folders that hugo.toml's module replacements point to (relative to
+// themes/, as Hugo resolves them).
+func themeAssetDirs(root string) []string {
+	var themes []string
+	entries, _ := os.ReadDir(filepath.Join(root, "themes"))
+	for _, e := range entries {
+		if e.IsDir() {
+			themes = append(themes, "themes/"+e.Name())
+		}
+	}
+	for _, name := range []string{"hugo.toml", "config.toml"} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue
+		}
+		var cfg struct {
+			Module struct {
+				Replacements any `toml:"replacements"`
+			} `toml:"module"`
+		}
+		if toml.Unmarshal(data, &cfg) != nil {
+			continue
+		}
+		var pairs []string
+		switch r := cfg.Module.Replacements.(type) {
+		case string:
+			pairs = strings.Split(r, ",")
+		case []any:
+			for _, p := range r {
+				if s, ok := p.(string); ok {
+					pairs = append(pairs, s)
+				}
+			}
+		}
+		for _, pair := range pairs {
+			_, local, ok := strings.Cut(pair, "->")
+			local = strings.TrimSpace(local)
+			if !ok || local == "" || filepath.IsAbs(local) || strings.Contains(local, "://") {
+				continue
+			}
+			themes = append(themes, path.Join("themes", filepath.ToSlash(local)))
+		}
+		break
+	}
+	var dirs []string
+	for _, t := range themes {
+		if !slices.Contains(dirs, t+"/assets") {
+			dirs = append(dirs, t+"/assets", t+"/static")
+		}
+	}
+	return dirs
+}
+
+// loadBibliography reads the ids of data/bibliography.json: nil when the
+// file does not exist, and an empty set (with a diagnostic) when it is not
+// a CSL-JSON list.
+func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(bibliographyFile)))
+	if err != nil {
+		return nil, nil
+	}
+	if ids, ok := cslIDs(data); ok {
+		return ids, nil
+	}
+	// Something unexpected: decode it with encoding/json to explain it.
+	ids = map[string]bool{}
+	report := func(off int, format string, args ...any) []Diagnostic {
+		pos := content.PosAt(data, off)
+		d := Diagnostic{Path: bibliographyFile, Line: pos.Line, Col: pos.Col, Severity: Error, Rule: RuleBibliography,
+			Message: fmt.Sprintf(format, args...), Hint: "write it again with labtool import bibtex FILE --bibliography"}
+		d.source, _ = content.LineText(data, pos.Line)
+		return []Diagnostic{d}
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		off := len(data)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = int(se.Offset) - 1
+		}
+		return ids, report(off, "not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	items2, ok := v.([]any)
+	if !ok {
+		return ids, report(len(data)-len(bytes.TrimLeft(data, " \t\r\n")), "not a CSL-JSON list of items, but a single %s", jsonKind(v))
+	}
+	// A list holding things other than objects: take the ids there are.
+	for _, it := range items2 {
+		if m, ok := it.(map[string]any); ok && m["id"] != nil {
+			ids[fmt.Sprint(m["id"])] = true
+		}
+	}
+	return ids, nil
+}
+
+// jsonKind names the kind of a decoded JSON value.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "object"
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "null"
+}
+
+// checkAll reads and checks the pages with a bounded pool of workers. The
+// result of page i is results[i], whatever order the workers finish in. It
+// fails when a page cannot be read.
+func (s *site) checkAll(root string, pages []string, workers int) ([]fileResult, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(len(pages), 1))
+	results := make([]fileResult, len(pages))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var parser content.Parser
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(pages) {
+					return
+				}
+				data, err := readFile(&buf, filepath.Join(root, filepath.FromSlash(pages[i])))
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				results[i] = s.checkFile(&parser, pages[i], data)
+			}
+		})
+	}
+	wg.Wait()
+	return results, errors.Join(errs...)
+}
+
+// readFile reads a file into buf, which is reused from file to file; the
+// result is valid until the next call.
+func readFile(buf *bytes.Buffer, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf.Reset()
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
+}
