@@ -1,0 +1,251 @@
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+	"unicode"
+
+	"github.com/neuralml/labsite/tools/internal/content"
+)
+
+// ThemeModule is the theme's Hugo Module path, which a new site imports.
+const ThemeModule = "github.com/neuralml/labsite/theme"
+
+// HugoVersion is the Hugo version a new site's netlify.toml builds with: the
+// one pinned in labsite's go.mod (a test keeps them equal).
+const HugoVersion = "0.165.0"
+
+// GoVersion is the go line of a new site's go.mod: the theme's own (Go
+// requires a module's go line to be at least its dependencies'; a test
+// keeps them equal).
+const GoVersion = "1.26"
+
+// Header is one HTTP response header.
+type Header struct{ Name, Value string }
+
+// SecurityHeaders are the headers Netlify sends with every page of a new
+// site (netlify.toml), mirrored in its hugo.toml for hugo server. They are
+// those of labsite's own netlify.toml (a test keeps them equal).
+var SecurityHeaders = []Header{
+	{"Content-Security-Policy", "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "strict-origin-when-cross-origin"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"},
+	{"Strict-Transport-Security", "max-age=63072000; includeSubDomains"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+}
+
+//go:embed sitefiles
+var siteFiles embed.FS
+
+var siteTemplates = template.Must(template.New("").Funcs(template.FuncMap{"toml": tomlString}).ParseFS(siteFiles, "sitefiles/*.tmpl"))
+
+// SiteOptions describe a new site.
+type SiteOptions struct {
+	// Title is the site's title, kept verbatim.
+	Title string
+	// ThemePath, when set, is a local folder holding the theme (relative to
+	// the current folder, or absolute); the site's hugo.toml then replaces
+	// the theme module with it.
+	ThemePath string
+	// Force lets NewSite write into a folder that is not empty, replacing
+	// the files it writes.
+	Force bool
+}
+
+// SiteResult says what NewSite wrote.
+type SiteResult struct {
+	// Files are the files written, as the user would type them.
+	Files []string
+	// Replacements is the hugo.toml module replacement, if any.
+	Replacements string
+}
+
+// NewSite writes a new labsite site into dir, which it creates if needed:
+// hugo.toml (importing the theme as a Hugo Module, every theme param
+// documented), go.mod, netlify.toml, .gitignore, and a content skeleton
+// (home, a research page with masthead and figure, an example research
+// theme, and the people, publications and news sections). A folder that is
+// not empty is refused unless o.Force is set.
+func NewSite(dir string, o SiteOptions) (SiteResult, error) {
+	if strings.TrimSpace(o.Title) == "" {
+		return SiteResult{}, &NameError{"the site title is empty"}
+	}
+	switch entries, err := os.ReadDir(dir); {
+	case err == nil:
+		if len(entries) > 0 && !o.Force {
+			return SiteResult{}, fmt.Errorf("%s is not empty; use --force to write the new site's files into it (replacing those with the same names)", dir)
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return SiteResult{}, err
+		}
+	default:
+		return SiteResult{}, err
+	}
+	s, err := openDir(dir)
+	if err != nil {
+		return SiteResult{}, err
+	}
+	var res SiteResult
+	if o.ThemePath != "" {
+		res.Replacements, err = replacement(s, o.ThemePath)
+		if err != nil {
+			return SiteResult{}, err
+		}
+	}
+	data := map[string]any{
+		"Title":        o.Title,
+		"ModulePath":   ThemeModule,
+		"Replacements": res.Replacements,
+		"Palette":      `"` + strings.Join(content.DefaultPalette, `", "`) + `"`,
+		"Headers":      SecurityHeaders,
+		"HugoVersion":  HugoVersion,
+		"GoVersion":    GoVersion,
+		"GoModule":     goModule(s.real),
+	}
+	write := func(rel string, b []byte) error {
+		if err := s.Write(rel, b, o.Force); err != nil {
+			return err
+		}
+		res.Files = append(res.Files, s.Path(rel))
+		return nil
+	}
+	for _, f := range []struct{ rel, tmpl string }{
+		{"hugo.toml", "hugo.toml.tmpl"},
+		{"go.mod", "go.mod.tmpl"},
+		{"netlify.toml", "netlify.toml.tmpl"},
+	} {
+		var b bytes.Buffer
+		if err := siteTemplates.ExecuteTemplate(&b, f.tmpl, data); err != nil {
+			return res, err
+		}
+		if err := write(f.rel, b.Bytes()); err != nil {
+			return res, err
+		}
+	}
+	gitignore, _ := siteFiles.ReadFile("sitefiles/gitignore")
+	svg, _ := siteFiles.ReadFile("sitefiles/overview.svg")
+	for _, f := range []struct {
+		rel  string
+		data []byte
+	}{
+		{".gitignore", gitignore},
+		{"content/_index.md", page(o.Title, homeBody)},
+		{"content/research/_index.md", page("Research", researchBody)},
+		{"content/research/overview.svg", svg},
+		{"content/people/_index.md", page("People", "")},
+		{"content/publications/_index.md", page("Publications", "")},
+		{"content/news/_index.md", page("News", "")},
+	} {
+		if err := write(f.rel, f.data); err != nil {
+			return res, err
+		}
+	}
+	theme, err := NewTheme(s, ThemeOptions{
+		Title:   "Example research theme",
+		Summary: "A research theme to copy, then delete: labtool new theme adds one.",
+		Force:   o.Force,
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Files = append(res.Files, theme.Path)
+	return res, nil
+}
+
+const homeBody = `Replace this text with a welcome to the lab: who you are, what you study
+and where. The research themes and the latest news are listed below it.`
+
+const researchBody = `{{< masthead >}}
+Replace this paragraph with the lab's research programme in a few
+sentences: the question the lab asks, and how it goes about answering it
+({{< figref "overview" "a" >}}), through the research themes below
+({{< figref "overview" "b" >}}).
+{{< /masthead >}}
+
+{{< figure name="overview" src="overview.svg" alt="Placeholder diagram. Panel a: a box labelled Question with an arrow to a box labelled Approach. Panel b: three coloured circles labelled Theme 1, Theme 2 and Theme 3." title="Replace this figure with one of your own." >}}
+(a) Put the image next to this file, in content/research/, and change
+src, alt and this caption. (b) Describe each panel after its label.
+{{< /figure >}}`
+
+// page renders a plain page (type "page") with the given title and body.
+func page(title, body string) []byte {
+	fm := newFrontMatter()
+	f, _ := content.TypeNamed("page").Field("title")
+	fm.set(f, title, false)
+	return fm.bytes(body)
+}
+
+// replacement returns the module replacement that points the theme module
+// at themePath. Hugo resolves a relative replacement against the site's
+// themes/ folder, so a relative themePath (from the current folder) is
+// rewritten relative to that; an absolute one is kept.
+func replacement(s *Site, themePath string) (string, error) {
+	fi, err := os.Stat(themePath)
+	if err != nil || !fi.IsDir() {
+		return "", &ValueError{Field: "theme-path", Err: fmt.Errorf("%s is not a folder", themePath)}
+	}
+	target := themePath
+	if !filepath.IsAbs(themePath) {
+		abs, err := filepath.Abs(themePath)
+		if err != nil {
+			return "", err
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		rel, err := filepath.Rel(filepath.Join(s.real, "themes"), abs)
+		if err != nil {
+			return "", err
+		}
+		target = rel
+	}
+	return ThemeModule + " -> " + filepath.ToSlash(target), nil
+}
+
+// goModule is the module path of a new site's go.mod: the site folder's
+// name as a slug (Hugo does not use it; Go needs one).
+func goModule(dir string) string {
+	slug := content.Slugify(filepath.Base(dir))
+	for _, r := range slug {
+		if r > unicode.MaxASCII {
+			return "site"
+		}
+	}
+	if slug == "" {
+		return "site"
+	}
+	return slug
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,228 @@
+// Package scaffold writes new labsite content from the content model: a
+// whole site, and research themes, people, publications and news items.
+//
+// Every file is written atomically (a temp file in the same folder, then a
+// rename), never over an existing file unless the caller forces it, and
+// never outside the site folder, even through a symlink.
+package scaffold
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ExistsError is returned when a file to write already exists and the
+// caller did not force the write. The file is left as it was.
+type ExistsError struct {
+	// Path is the file, as the user would type it.
+	Path string
+}
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s already exists; use --force to overwrite it", e.Path)
+}
+
+// NameError is returned for a title or slug that gives no usable file name.
+// It is the caller's mistake, like a bad flag.
+type NameError struct{ Msg string }
+
+func (e *NameError) Error() string { return e.Msg }
+
+// ValueError is returned for a value that its field does not accept. It is
+// the caller's mistake, like a bad flag.
+type ValueError struct {
+	// Field is the front-matter field, which is also the name of the flag
+	// that sets it.
+	Field string
+	Err   error
+}
+
+func (e *ValueError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *ValueError) Unwrap() error { return e.Err }
+
+// SiteError is returned by OpenSite for a folder that is not a Hugo site:
+// the caller pointed labtool at the wrong folder.
+type SiteError struct{ Msg string }
+
+func (e *SiteError) Error() string { return e.Msg }
+
+// Site is a folder that labtool writes a site's files into.
+type Site struct {
+	dir  string // as the user gave it, for messages
+	real string // absolute, symlinks resolved
+}
+
+// configNames are the files that make a folder a Hugo site.
+var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config"}
+
+// OpenSite opens the Hugo site in dir. It fails with *SiteError when dir
+// does not exist or holds no Hugo configuration.
+func OpenSite(dir string) (*Site, error) {
+	s, err := openDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &SiteError{fmt.Sprintf("site folder %s does not exist", displayDir(dir))}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range configNames {
+		if _, err := os.Stat(filepath.Join(s.real, name)); err == nil {
+			return s, nil
+		}
+	}
+	return nil, &SiteError{fmt.Sprintf("%s is not a Hugo site (it has no hugo.toml); run labtool in the site's folder, pass --site DIR, or start one with labtool new site DIR", displayDir(dir))}
+}
+
+func openDir(dir string) (*Site, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(real); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", displayDir(dir))
+	}
+	return &Site{dir: dir, real: real}, nil
+}
+
+func displayDir(dir string) string {
+	if dir == "." || dir == "" {
+		return "the current folder"
+	}
+	return dir
+}
+
+// Path returns rel, a slash-separated path relative to the site folder, as
+// the user would type it from where labtool runs.
+func (s *Site) Path(rel string) string {
+	return filepath.Join(s.dir, filepath.FromSlash(rel))
+}
+
+// abs returns the absolute file name of rel.
+func (s *Site) abs(rel string) string {
+	return filepath.Join(s.real, filepath.FromSlash(rel))
+}
+
+// within reports whether name, an absolute path with symlinks resolved, is
+// the site folder or inside it.
+func (s *Site) within(name string) bool {
+	r, err := filepath.Rel(s.real, name)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r)
+}
+
+// checkInside makes sure that rel, once every symlink on the way is
+// followed, stays inside the site folder. Folders that do not exist yet are
+// fine: they will be created inside the deepest one that does.
+func (s *Site) checkInside(rel string) error {
+	clean := filepath.Clean(filepath.FromSlash(rel))
+	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("%s is outside the site folder", rel)
+	}
+	dir := filepath.Dir(filepath.Join(s.real, clean))
+	for {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			if !s.within(real) {
+				return fmt.Errorf("%s leads outside the site folder (to %s) through a symlink; labtool writes only inside the site", s.Path(relTo(s.real, dir)), real)
+			}
+			return nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return err
+		}
+		dir = parent
+	}
+}
+
+func relTo(base, name string) string {
+	r, err := filepath.Rel(base, name)
+	if err != nil {
+		return name
+	}
+	return filepath.ToSlash(r)
+}
+
+// Write writes data to rel, a slash-separated path relative to the site
+// folder, creating folders as needed. Without force it refuses to replace a
+// file that exists, returning *ExistsError.
+func (s *Site) Write(rel string, data []byte, force bool) error {
+	if err := s.checkInside(rel); err != nil {
+		return err
+	}
+	name := s.abs(rel)
+	if fi, err := os.Lstat(name); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder", s.Path(rel))
+		}
+		if !force {
+			return &ExistsError{Path: s.Path(rel)}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return writeAtomic(name, data)
+}
+
+// writeAtomic writes data to a temp file next to name and renames it over
+// name, so that a reader sees the old file or the new one, never half of it.
+func writeAtomic(name string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
+
+// WriteGenerated writes data, a file labtool generates (a JSON Schema), to
+// name, creating its folder. A file that already holds data is left alone
+// (changed is false); one that differs is replaced only with force.
+func WriteGenerated(name string, data []byte, force bool) (changed bool, err error) {
+	old, err := os.ReadFile(name)
+	switch {
+	case err == nil && bytes.Equal(old, data):
+		return false, nil
+	case err == nil && !force:
+		return false, &ExistsError{Path: name}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return false, err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return false, err
+	}
+	return true, writeAtomic(name, data)
+}
