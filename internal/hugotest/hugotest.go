@@ -115,6 +115,20 @@ func RunTo(t testing.TB, src, public string, args ...string) (*Site, error) {
 	return site, nil
 }
 
+// Command runs another Hugo command (hugo new content, say) with the
+// pinned Hugo in dir, offline, and fails the test unless it succeeds.
+func Command(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(Hugo(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "HUGO_CACHEDIR="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("hugo %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
 // Build is Run for a site that must build.
 func Build(t testing.TB, src string, args ...string) *Site {
 	t.Helper()

@@ -8,61 +8,17 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/neuralml/labsite/internal/hugotest"
 	"github.com/neuralml/labsite/tools/internal/cli"
 	"github.com/neuralml/labsite/tools/internal/content"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/neuralml/labsite/tools/internal/validate"
-	"golang.org/x/net/html"
 )
-
-// repoRoot is the repository's root folder, found from this file.
-var repoRoot = func() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}()
-
-var themeDir = filepath.Join(repoRoot, "theme")
-
-var (
-	hugoOnce sync.Once
-	hugoPath string
-	hugoErr  error
-)
-
-// hugo returns the pinned Hugo binary, found once with `go tool -n hugo`.
-func hugo(t *testing.T) string {
-	t.Helper()
-	hugoOnce.Do(func() {
-		cmd := exec.Command("go", "tool", "-n", "hugo")
-		cmd.Dir = repoRoot
-		out, err := cmd.Output()
-		hugoPath, hugoErr = strings.TrimSpace(string(out)), err
-	})
-	if hugoErr != nil {
-		t.Fatalf("go tool -n hugo: %v", hugoErr)
-	}
-	return hugoPath
-}
-
-// runHugo runs Hugo from the repository's root with args, offline: the
-// sites replace the theme module with the local theme folder.
-func runHugo(t *testing.T, args ...string) {
-	t.Helper()
-	cmd := exec.Command(hugo(t), args...)
-	cmd.Dir = repoRoot
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "HUGO_CACHEDIR="+t.TempDir())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
 
 // labtool runs labtool in process and fails the test unless it succeeds.
 func labtool(t *testing.T, args ...string) string {
@@ -98,7 +54,7 @@ type researchTheme struct {
 
 func TestNewSiteBuildsWithNewContent(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "lab")
-	labtool(t, "new", "site", site, "--title", "End-to-end Lab", "--theme-path", themeDir)
+	labtool(t, "new", "site", site, "--title", "End-to-end Lab", "--theme-path", hugotest.ThemeDir)
 
 	// The example theme has weight 10 and the palette's first colour. The
 	// first new theme goes before it, in a colour of its own, with a title
@@ -121,21 +77,23 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 
 	validateClean(t, site)
 
-	public := filepath.Join(t.TempDir(), "public")
-	runHugo(t, "--source", site, "--destination", public)
+	built := hugotest.Build(t, site)
 
-	doc := parseHTML(t, filepath.Join(public, "research", "index.html"))
+	doc := built.Parse(t, "research/index.html")
 	var got []researchTheme
-	for _, s := range findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "research-theme") }) {
-		th := researchTheme{id: attr(s, "id")}
-		for _, c := range strings.Fields(attr(s, "class")) {
+	for _, s := range doc.Find(hugotest.Class("research-theme")) {
+		id, _ := s.Attr("id")
+		th := researchTheme{id: id}
+		class, _ := s.Attr("class")
+		for _, c := range strings.Fields(class) {
 			if strings.HasPrefix(c, "rt-") {
 				th.class = c
 			}
 		}
-		for _, h := range findAll(s, func(n *html.Node) bool { return n.Data == "h2" && hasClass(n, "research-theme__title") }) {
-			for _, a := range findAll(h, func(n *html.Node) bool { return n.Data == "a" }) {
-				th.href, th.title = attr(a, "href"), text(a)
+		for _, h := range s.Find(hugotest.Class("research-theme__title")) {
+			for _, a := range h.Find(hugotest.Tag("a")) {
+				th.href, _ = a.Attr("href")
+				th.title = a.Text()
 			}
 		}
 		got = append(got, th)
@@ -152,7 +110,7 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 	// Each theme's class carries its colour, in the stylesheet the page
 	// links: the exact colour for the accent, and the shade that reaches
 	// AA contrast on white for the heading text.
-	css := linkedCSS(t, doc, public)
+	css := linkedCSS(t, built, doc)
 	white, _ := content.ParseHex(content.LightBackground)
 	for _, tc := range []struct{ class, color string }{
 		{"rt-yes-no-1-emotions-decisions", "#2f8f94"},
@@ -180,8 +138,8 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 		"news/our-paper-is-out/index.html":                                   "Our paper is out",
 		"research/yes-no-1-emotions-decisions/index.html":                    tricky,
 	} {
-		h1 := findAll(parseHTML(t, filepath.Join(public, filepath.FromSlash(page))), func(n *html.Node) bool { return n.Data == "h1" })
-		if len(h1) == 0 || text(h1[0]) != title {
+		h1 := built.Parse(t, page).Find(hugotest.Tag("h1"))
+		if len(h1) == 0 || h1[0].Text() != title {
 			t.Errorf("%s: no <h1> %q", page, title)
 		}
 	}
@@ -191,7 +149,7 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 // site, gives a page that validates clean.
 func TestArchetypesValidate(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "lab")
-	if _, err := scaffold.NewSite(site, scaffold.SiteOptions{Title: "Archetype Lab", ThemePath: themeDir}); err != nil {
+	if _, err := scaffold.NewSite(site, scaffold.SiteOptions{Title: "Archetype Lab", ThemePath: hugotest.ThemeDir}); err != nil {
 		t.Fatal(err)
 	}
 	var made []string
@@ -203,7 +161,7 @@ func TestArchetypesValidate(t *testing.T) {
 		if typ.Name == "person" {
 			title = "From Archetype" // names are title-cased
 		}
-		runHugo(t, "new", "content", "--source", site, rel)
+		hugotest.Command(t, hugotest.Root, "new", "content", "--source", site, rel)
 		data, err := os.ReadFile(filepath.Join(site, "content", filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatalf("%s archetype: %v", typ.Name, err)
@@ -227,78 +185,18 @@ func TestArchetypesValidate(t *testing.T) {
 	}
 }
 
-func parseHTML(t *testing.T, name string) *html.Node {
-	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 // linkedCSS returns the stylesheets the page links, concatenated.
-func linkedCSS(t *testing.T, doc *html.Node, public string) string {
+func linkedCSS(t *testing.T, site *hugotest.Site, doc *hugotest.Doc) string {
 	t.Helper()
 	var b strings.Builder
-	for _, l := range findAll(doc, func(n *html.Node) bool { return n.Data == "link" && attr(n, "rel") == "stylesheet" }) {
-		data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(strings.TrimPrefix(attr(l, "href"), "/"))))
-		if err != nil {
-			t.Fatal(err)
+	for _, l := range doc.Find(hugotest.Tag("link")) {
+		if rel, _ := l.Attr("rel"); rel == "stylesheet" {
+			href, _ := l.Attr("href")
+			b.WriteString(site.Read(t, strings.TrimPrefix(href, "/")))
 		}
-		b.Write(data)
 	}
 	if b.Len() == 0 {
 		t.Fatal("the page links no stylesheet")
 	}
 	return b.String()
-}
-
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && match(c) {
-			out = append(out, c)
-		}
-		out = append(out, findAll(c, match)...)
-	}
-	return out
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-// text is n's text with white space collapsed.
-func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }
