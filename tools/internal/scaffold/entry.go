@@ -2,10 +2,7 @@ package scaffold
 
 import (
 	"fmt"
-	"net/mail"
-	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -126,8 +123,6 @@ func exampleValue(f content.Field) any {
 	return f.Example
 }
 
-var doiPattern = regexp.MustCompile(`^10\.[0-9]{4,9}/\S+$`)
-
 // CheckValue checks a value the user gave for f against the model (its
 // kind, enum and format) and returns it normalised: a colour in lower case,
 // a DOI without its https://doi.org/ prefix.
@@ -186,23 +181,14 @@ func checkString(f content.Field, s string) (string, error) {
 			return "", &ValueError{Field: f.Name, Err: err}
 		}
 		return c.Hex(), nil
-	case content.Email:
-		a, err := mail.ParseAddress(s)
-		if err != nil || a.Address != s {
-			return bad("%q is not an e-mail address", s)
-		}
 	case content.DOI:
-		for _, prefix := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"} {
+		// A DOI given as a link is written bare.
+		for _, prefix := range content.DOIPrefixes {
 			s = strings.TrimPrefix(s, prefix)
 		}
-		if !doiPattern.MatchString(s) {
-			return bad("%q is not a DOI (want 10.NNNN/suffix)", s)
-		}
-	case content.URL:
-		u, err := url.Parse(s)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return bad("%q is not an http or https URL", s)
-		}
+	}
+	if msg, _ := content.CheckFormat(f.Format, s); msg != "" {
+		return bad("%q %s", s, msg)
 	}
 	return s, nil
 }

@@ -21,17 +21,11 @@ import (
 // Draft is the JSON Schema dialect of every schema.
 const Draft = "https://json-schema.org/draft/2020-12/schema"
 
-// Patterns for the formats a schema can check. Image and file paths cannot
+// DatePattern accepts YYYY-MM-DD, optionally followed by a time and a zone
+// (2026-01-31T09:30:00+01:00), as Hugo does. The other formats' patterns
+// come from the model (content.Format.Pattern); image and file paths cannot
 // be checked without the site, so they are plain strings.
-const (
-	ColorPattern = `^#[0-9a-fA-F]{6}$`
-	URLPattern   = `^https?://\S+$`
-	DOIPattern   = `^10\.[0-9]{4,9}/\S+$`
-	ORCIDPattern = `^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$`
-	// DatePattern accepts YYYY-MM-DD, optionally followed by a time and a
-	// zone (2026-01-31T09:30:00+01:00), as Hugo does.
-	DatePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|z|[+-][0-9]{2}:?[0-9]{2})?)?$`
-)
+const DatePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|z|[+-][0-9]{2}:?[0-9]{2})?)?$`
 
 // Schema is a JSON Schema; fields marshal in this order.
 type Schema struct {
@@ -201,16 +195,10 @@ func field(f content.Field) *Schema {
 }
 
 func format(s *Schema, f content.Field) {
+	s.Pattern = f.Format.Pattern()
 	switch f.Format {
-	case content.Color:
-		s.Pattern = ColorPattern
 	case content.URL:
 		s.Format = "uri"
-		s.Pattern = URLPattern
-	case content.DOI:
-		s.Pattern = DOIPattern
-	case content.ORCID:
-		s.Pattern = ORCIDPattern
 	case content.Email:
 		s.Format = "email"
 	}

@@ -88,10 +88,10 @@ func TestPatterns(t *testing.T) {
 		pattern   string
 		good, bad []string
 	}{
-		{ColorPattern, []string{"#538d5f", "#ABCDEF"}, []string{"orange", "#abc", "538d5f"}},
-		{DOIPattern, []string{"10.1038/s41593-019-0520-2", "10.1101/2021.04.30.442096"}, []string{"https://doi.org/10.1038/x", "10.12/x"}},
-		{ORCIDPattern, []string{"0000-0002-1825-0097", "0000-0002-9079-593X"}, []string{"0000-0002-1825", "https://orcid.org/0000-0002-1825-0097"}},
-		{URLPattern, []string{"https://example.org/a"}, []string{"example.org", "ftp://x"}},
+		{content.Color.Pattern(), []string{"#538d5f", "#ABCDEF"}, []string{"orange", "#abc", "538d5f"}},
+		{content.DOI.Pattern(), []string{"10.1038/s41593-019-0520-2", "10.1101/2021.04.30.442096"}, []string{"https://doi.org/10.1038/x", "10.12/x"}},
+		{content.ORCID.Pattern(), []string{"0000-0002-1825-0097", "0000-0002-9079-593X"}, []string{"0000-0002-1825", "https://orcid.org/0000-0002-1825-0097"}},
+		{content.URL.Pattern(), []string{"https://example.org/a"}, []string{"example.org", "ftp://x"}},
 		{DatePattern, []string{"2026-01-31", "2026-01-31T09:30:00+01:00", "2026-01-31T09:30:00Z", "2026-01-31 09:30"}, []string{"31/01/2026", "2026-1-31", "January 2026"}},
 	} {
 		re := regexp.MustCompile(tc.pattern)

@@ -301,6 +301,9 @@ func (c *checker) date(f content.Field, name string, v *content.Value) {
 	}
 }
 
+// formatRules are the rules that report each format's problems.
+var formatRules = map[content.Format]string{content.URL: RuleURL, content.DOI: RuleDOI, content.ORCID: RuleORCID, content.Email: RuleEmail}
+
 // formats checks a string value (or list item) against the field's format,
 // enum and reference.
 func (c *checker) formats(f content.Field, name string, v *content.Value) {
@@ -318,21 +321,9 @@ func (c *checker) formats(f content.Field, name string, v *content.Value) {
 	switch f.Format {
 	case content.Color:
 		c.color(name, v)
-	case content.URL:
-		if msg, hint := checkURL(text); msg != "" {
-			c.report(v.Pos, Error, RuleURL, hint, "%s %q %s", name, text, msg)
-		}
-	case content.DOI:
-		if msg, hint := checkDOI(text); msg != "" {
-			c.report(v.Pos, Error, RuleDOI, hint, "%s %q %s", name, text, msg)
-		}
-	case content.ORCID:
-		if msg, hint := checkORCID(text); msg != "" {
-			c.report(v.Pos, Error, RuleORCID, hint, "%s %q %s", name, text, msg)
-		}
-	case content.Email:
-		if msg := checkEmail(text); msg != "" {
-			c.report(v.Pos, Error, RuleEmail, "", "%s %q %s", name, text, msg)
+	case content.URL, content.DOI, content.ORCID, content.Email:
+		if msg, hint := content.CheckFormat(f.Format, text); msg != "" {
+			c.report(v.Pos, Error, formatRules[f.Format], hint, "%s %q %s", name, text, msg)
 		}
 	case content.Image, content.File:
 		if !isRemote(text) {

@@ -175,14 +175,6 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-func TestORCIDCheckDigit(t *testing.T) {
-	for _, id := range []string{"0000-0002-1825-0097", "0000-0001-5109-3700", "0000-0002-1694-233X"} {
-		if msg, _ := checkORCID(id); msg != "" {
-			t.Errorf("checkORCID(%q): %s", id, msg)
-		}
-	}
-}
-
 // TestCSLIDs checks that the fast reader of data/bibliography.json takes
 // what labtool import writes, and leaves the rest to encoding/json.
 func TestCSLIDs(t *testing.T) {
