@@ -40,7 +40,7 @@ the required fields, types, dates Hugo can parse, colours and their
 contrast, URLs, DOIs, ORCID iDs, e-mail addresses, allowed values,
 references to people and research themes, images and files, duplicate URLs
 and theme weights, figure, figref and cite shortcodes, and the site's .bib
-files. docs/labtool-rules.md describes every rule, named in [brackets].
+files. docs/labtool.md describes every rule, named in [brackets].
 
 SITE, or --site, is the site's folder (SITE wins when both are given); the
 default is the current folder.

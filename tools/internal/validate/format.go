@@ -63,7 +63,7 @@ func writeSnippet(w io.Writer, d Diagnostic) {
 // a version.
 const JSONVersion = 1
 
-// jsonReport is the JSON output, documented in docs/labtool-rules.md.
+// jsonReport is the JSON output, documented in docs/labtool.md.
 type jsonReport struct {
 	Version     int          `json:"version"`
 	Files       int          `json:"files"`
