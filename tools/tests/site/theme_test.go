@@ -146,6 +146,14 @@ func TestTemplatesStayLinear(t *testing.T) {
 			t.Errorf("%s walks the whole site (%s)", name, src[loc[0]:loc[1]])
 		}
 	}
+	// A single page must not walk a section: with one page per person and
+	// per publication that is quadratic (helpers/publications-index.html
+	// indexes the publications once instead).
+	for name, src := range templates(t) {
+		if strings.HasSuffix(name, "page.html") && strings.Contains(src, ".Pages") {
+			t.Errorf("%s walks a list of pages on every page", name)
+		}
+	}
 	base := templates(t)["baseof.html"]
 	for _, cached := range []string{`partialCached "head/css.html"`, `partialCached "site/footer.html"`} {
 		if !strings.Contains(base, cached) {
