@@ -92,6 +92,13 @@ imports BibTeX.`,
 		newCmdImport(ios),
 		newCmdVersion(ios),
 	)
+	// Cobra's completion command shows its help for a shell it does not
+	// know; make that a usage error instead.
+	root.InitDefaultCompletionCmd()
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		completion.Args = usageArgs(cobra.NoArgs)
+		completion.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 	return root
 }
 
