@@ -11,6 +11,18 @@ import (
 	"github.com/neuralml/labsite/tools/internal/content"
 )
 
+// hugoKeys are Hugo's own fields that people write, by mistake, for a
+// field a content type has under another name. Hugo acts on them: type
+// picks the page's layout and url moves the page.
+var hugoKeys = map[string]map[string]struct{ effect, what, instead string }{
+	"publication": {
+		"type": {"chooses the page's layout", "kind", "pubtype"},
+		"url":  {"sets the page's own address", "link", "link"},
+	},
+	"news":   {"url": {"sets the page's own address", "link", "link"}},
+	"person": {"url": {"sets the page's own address", "website", "website"}},
+}
+
 // fields applies the content model's rules to the front matter.
 func (c *checker) fields() {
 	doc, typ := c.doc, c.typ
@@ -41,6 +53,10 @@ func (c *checker) fields() {
 			}
 			c.report(e.KeyPos, Warning, RuleUnknownField, hint, "unknown field %q for a %s", e.Key, typ.Noun)
 			continue
+		}
+		if mistaken, ok := hugoKeys[typ.Name][lower]; ok {
+			c.report(e.KeyPos, Warning, RuleHugoField, "write "+mistaken.instead+" instead",
+				"%q is Hugo's own field, which %s; a %s's %s is %q", e.Key, mistaken.effect, typ.Noun, mistaken.what, mistaken.instead)
 		}
 		c.value(f, e)
 	}
