@@ -1,10 +1,12 @@
 package site
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/tools/internal/importer"
 )
 
 // A bibliography as labtool import bibtex writes it (custom labels with
@@ -157,5 +159,62 @@ No citations here.
 `)
 	if n := len(site.Parse(t, "page/index.html").Find(hugotest.Class("references"))); n != 0 {
 		t.Errorf("want no References section, got %d", n)
+	}
+}
+
+// From the lab's BibTeX to the page: labtool's importer writes the
+// bibliography, and works whose author–year labels would clash get a and b,
+// the same in the text and in the reference list.
+func TestImportedBibTeXGivesDistinctLabels(t *testing.T) {
+	t.Parallel()
+	dir := hugotest.Fixture(t, `
+-- references.bib --
+@string{natneuro = {Nature Neuroscience}}
+@article{mathis2021pose,
+  author = {Mathis, Alexander and Ye, Shaokai and M{\"u}ller, Jonas},
+  title = {Pose estimation of {DeepLabCut} users},
+  journal = natneuro, year = 2021, doi = {10.1000/pose}}
+@article{mathis2021behaviour,
+  author = {Mathis, Alexander and Lauer, Jessy and Zhou, Mu},
+  title = {Behaviour in the wild},
+  journal = natneuro, year = 2021}
+@book{who2020,
+  author = {{World Health Organization}},
+  title = {A report}, year = {2020}, publisher = {WHO}}
+-- content/page.md --
+---
+title: Imported
+---
+Both {{< cite "mathis2021pose" "mathis2021behaviour" >}}, and {{< cite "who2020" narrative >}}.
+`)
+	res, err := importer.WriteBibliography(dir, filepath.Join(dir, "references.bib"))
+	if err != nil || len(res.Diagnostics) > 0 || res.Entries != 3 {
+		t.Fatalf("import: %v, %v, %d entries", err, res.Diagnostics, res.Entries)
+	}
+	doc := hugotest.Build(t, dir).Parse(t, "page/index.html")
+	var cites []string
+	for _, a := range doc.Find(hugotest.Class("cite")) {
+		href, _ := a.Attr("href")
+		cites = append(cites, a.Text()+" → "+href)
+	}
+	want := []string{
+		"Mathis et al. 2021b → #ref-mathis2021pose",
+		"Mathis et al. 2021a → #ref-mathis2021behaviour",
+		"World Health Organization (2020) → #ref-who2020",
+	}
+	if strings.Join(cites, "\n") != strings.Join(want, "\n") {
+		t.Errorf("citations:\n%s\nwant:\n%s", strings.Join(cites, "\n"), strings.Join(want, "\n"))
+	}
+	var refs []string
+	for _, li := range doc.Find(hugotest.Class("reference")) {
+		refs = append(refs, li.Text())
+	}
+	wantRefs := []string{
+		"Mathis, A., Lauer, J., & Zhou, M. (2021a). Behaviour in the wild. Nature Neuroscience.",
+		"Mathis, A., Ye, S., & Müller, J. (2021b). Pose estimation of DeepLabCut users. Nature Neuroscience. https://doi.org/10.1000/pose",
+		"World Health Organization (2020). A report. WHO.",
+	}
+	if strings.Join(refs, "\n") != strings.Join(wantRefs, "\n") {
+		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(refs, "\n"), strings.Join(wantRefs, "\n"))
 	}
 }
