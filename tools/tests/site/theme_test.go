@@ -192,3 +192,31 @@ func TestSafeFunctionsAreJustified(t *testing.T) {
 		}
 	}
 }
+
+// The theme also works copied into a site's themes/ folder, without Hugo
+// Modules, as the README offers.
+func TestThemeCopiedIntoThemesFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "themes", "labsite"), os.DirFS(hugotest.ThemeDir)); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"hugo.toml":                  "title = \"Copied\"\ntheme = \"labsite\"\n\n[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n",
+		"content/research/_index.md": "---\ntitle: Research\n---\n{{< masthead >}}Intro.{{< /masthead >}}\n",
+		"content/research/a.md":      "---\ntitle: Theme A\n---\nBody.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := hugotest.Build(t, dir).Parse(t, "research/index.html")
+	if h := doc.Find(hugotest.Class("research-theme__title")); len(h) != 1 || h[0].Text() != "Theme A" {
+		t.Errorf("research themes: %v", texts(h))
+	}
+}
