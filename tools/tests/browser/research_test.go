@@ -23,8 +23,9 @@ var researchThemes = []struct{ title, colour string }{
 	{"Subcortical regions as facilitators of cortical credit assignment", "#538D5F"},
 }
 
-// The viewports of issue 2: a phone and a laptop.
-var viewports = []struct{ width, height int64 }{{375, 812}, {1280, 800}}
+// The viewports of issue 2, a phone (375×812) and a laptop (1280×800),
+// and the ends of the range the stylesheet is designed for, 360 to 1440 px.
+var viewports = []struct{ width, height int64 }{{360, 740}, {375, 812}, {1280, 800}, {1440, 900}}
 
 // researchLayout is what the page reports about itself (layoutJS).
 type researchLayout struct {
@@ -122,7 +123,7 @@ const layoutJS = `(async () => {
   };
 })()`
 
-// testResearch loads the research page at both viewports, in light and
+// testResearch loads the research page at every viewport, in light and
 // dark mode, and checks what a visitor would see.
 func testResearch(t *testing.T, s *site) {
 	for _, vp := range viewports {
