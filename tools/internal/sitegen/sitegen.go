@@ -196,7 +196,7 @@ func (g *gen) config(themePath string) error {
 	var b strings.Builder
 	b.WriteString(`baseURL = "https://lab.example.org/"
 title = "Synthetic Lab"
-languageCode = "en"
+locale = "en"
 
 [params.labsite]
   name = "Synthetic Lab"
