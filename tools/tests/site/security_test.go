@@ -224,3 +224,15 @@ func cspDirectives(csp string) []string {
 	}
 	return out
 }
+
+// exampleSite builds without a warning from Hugo: no deprecated setting or
+// function, no raw HTML dropped from the content, no invalid colour.
+func TestExampleSiteBuildsWithoutWarnings(t *testing.T) {
+	t.Parallel()
+	site := exampleSite(t)
+	for _, line := range strings.Split(site.Log, "\n") {
+		if strings.Contains(line, "WARN") || strings.Contains(line, "ERROR") {
+			t.Errorf("hugo: %s", line)
+		}
+	}
+}
