@@ -10,21 +10,18 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/neuralml/labsite/internal/filelock"
+	"github.com/neuralml/labsite/internal/repo"
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 )
 
 // Root is the repository's root folder.
-var Root = func() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}()
+var Root = repo.Root
 
 // ThemeDir is the theme's folder in this repository.
 var ThemeDir = filepath.Join(Root, "theme")

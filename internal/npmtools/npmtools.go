@@ -11,20 +11,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/neuralml/labsite/internal/filelock"
+	"github.com/neuralml/labsite/internal/repo"
 )
 
 // Root is the repository's root folder, which holds package.json.
-var Root = func() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}()
+var Root = repo.Root
 
 var (
 	installOnce sync.Once
