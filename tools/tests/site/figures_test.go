@@ -135,3 +135,48 @@ title: Two
 		}
 	}
 }
+
+// Research themes' bodies all appear on the research page, so their
+// figures' ids carry the theme's slug and never collide there.
+func TestResearchThemeFigureIDsAreUnique(t *testing.T) {
+	t.Parallel()
+	site := build(t, figureAssets+researchIndex+`
+-- content/research/one.md --
+---
+title: One
+---
+See {{< figref "plot" >}}.
+
+{{< figure name="plot" src="a.svg" alt="One's plot" >}}{{< /figure >}}
+
+{{< figure src="c.svg" alt="One's second" >}}{{< /figure >}}
+-- content/research/two.md --
+---
+title: Two
+---
+{{< figure name="plot" src="a.svg" alt="Two's plot" >}}{{< /figure >}}
+
+{{< figure src="c.svg" alt="Two's second" >}}{{< /figure >}}
+`)
+	doc := site.Parse(t, "research/index.html")
+	seen := map[string]bool{}
+	for _, el := range doc.Find(func(e hugotest.Element) bool { _, ok := e.Attr("id"); return ok }) {
+		id, _ := el.Attr("id")
+		if seen[id] {
+			t.Errorf("id %q appears twice on the research page", id)
+		}
+		seen[id] = true
+	}
+	for _, id := range []string{"fig-one-plot", "fig-one-2", "fig-two-plot", "fig-two-2"} {
+		if !seen[id] {
+			t.Errorf("no figure with id %q", id)
+		}
+	}
+	ref := doc.Find(hugotest.Class("figref"))
+	if len(ref) != 1 {
+		t.Fatalf("want 1 figref, got %d", len(ref))
+	}
+	if href, _ := ref[0].Attr("href"); href != "#fig-one-plot" || ref[0].Text() != "Fig. 1" {
+		t.Errorf("figref = %q → %q", ref[0].Text(), href)
+	}
+}
