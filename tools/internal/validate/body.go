@@ -54,10 +54,11 @@ func (c *checker) body() {
 		}
 	}
 	var cites []scArg
+	unnamed := map[string]bool{} // srcs of figures without a name
 	for _, sc := range shortcodes {
 		switch sc.name {
 		case "figure":
-			c.figure(sc)
+			c.figure(sc, unnamed)
 		case "figref":
 			c.figref(sc, names)
 		case "cite":
@@ -73,9 +74,16 @@ func (c *checker) body() {
 	}
 	c.cites(cites)
 	for _, img := range images {
+		if isRemote(img.src) {
+			c.report(c.doc.PosAt(img.off), Error, RuleFigure, offSiteHint, "image %q is not on this site", img.src)
+			continue
+		}
 		c.file(c.doc.PosAt(img.off), "image", img.src)
 	}
 }
+
+// offSiteHint explains why figures must be the site's own files.
+const offSiteHint = "save it in the page bundle, assets/ or static/: the Content-Security-Policy lets pages show only the site's own images"
 
 // shortcodes finds the opening shortcode tags of the body, with their
 // arguments, as Hugo's lexer reads them: {{< name args >}} or
@@ -354,7 +362,7 @@ func lineImages(line []byte, off int) []image {
 		if cut := strings.IndexAny(src, "?#"); cut >= 0 {
 			src = src[:cut]
 		}
-		if src != "" && !isRemote(src) {
+		if src != "" {
 			out = append(out, image{src: src, off: off + srcStart})
 		}
 		i = k
@@ -363,15 +371,25 @@ func lineImages(line []byte, off int) []image {
 }
 
 // figure checks a figure shortcode: it needs src and alt, and its src must
-// exist.
-func (c *checker) figure(sc shortcode) {
+// be a file of the site. Two figures of the same image without names would
+// get the same number (and id), so the second is reported; unnamed holds the
+// srcs of the page's unnamed figures so far.
+func (c *checker) figure(sc shortcode, unnamed map[string]bool) {
 	pos := c.doc.PosAt(sc.off)
 	src, ok := sc.get("src")
 	switch {
 	case !ok || strings.TrimSpace(src.value) == "":
 		c.report(pos, Error, RuleFigure, `add the image: src="brainwide.svg"`, "figure without src")
-	case !isRemote(src.value):
+	case isRemote(src.value):
+		c.report(c.doc.PosAt(src.off), Error, RuleFigure, offSiteHint, "figure image %q is not on this site", src.value)
+	default:
 		c.file(c.doc.PosAt(src.off), "figure src", src.value)
+	}
+	if _, named := sc.get("name"); ok && !named {
+		if unnamed[src.value] {
+			c.report(pos, Error, RuleFigure, `name each of them: name="…"`, "a second figure of %q without a name: both would be numbered as the first", src.value)
+		}
+		unnamed[src.value] = true
 	}
 	if alt, ok := sc.get("alt"); !ok || strings.TrimSpace(alt.value) == "" {
 		c.report(pos, Error, RuleFigure, `describe the image for readers who cannot see it: alt="…"`, "figure without alt text")

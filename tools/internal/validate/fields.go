@@ -342,8 +342,12 @@ func (c *checker) formats(f content.Field, name string, v *content.Value) {
 			c.report(v.Pos, Error, formatRules[f.Format], hint, "%s %q %s", name, text, msg)
 		}
 	case content.Image, content.File:
-		if !isRemote(text) {
+		switch {
+		case !isRemote(text):
 			c.file(v.Pos, name, text)
+		case f.Format == content.Image:
+			// A link may go anywhere, but a page shows only its site's images.
+			c.report(v.Pos, Error, RuleMissingFile, offSiteHint, "%s %q is not on this site", name, text)
 		}
 	}
 }

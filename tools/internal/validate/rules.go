@@ -64,7 +64,7 @@ var Rules = []Rule{
 	{RuleORCID, Error, "An ORCID iD that is not 0000-0000-0000-000X, or whose check digit is wrong."},
 	{RuleEmail, Error, "An e-mail field that is not an e-mail address."},
 	{RuleEnum, Error, "A value outside a field's allowed values."},
-	{RuleMissingFile, Error, "An image or file (front-matter field, figure src or Markdown image) found neither in the page bundle nor in assets/ or static/ (the site's or a theme's)."},
+	{RuleMissingFile, Error, "An image or file (front-matter field, figure src or Markdown image) found neither in the page bundle nor in assets/ or static/ (the site's or a theme's), or an image field pointing at another site."},
 	{RuleRef, Error, "A reference to a person or research theme that has no page under content/people/ or content/research/."},
 	{RuleEmptyBody, Warning, "A research theme with no text below its front matter."},
 	{RuleDuplicateURL, Error, "Two content files that Hugo would publish at the same URL."},

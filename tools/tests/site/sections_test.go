@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -173,4 +175,74 @@ func TestNewsNewestFirst(t *testing.T) {
 	if len(home) != 2 {
 		t.Errorf("home page shows %d news items", len(home))
 	}
+}
+
+// A person's portrait and a news item's picture are served as WebP at twice
+// their display size; a missing or off-site one fails the build.
+func TestPageImages(t *testing.T) {
+	t.Parallel()
+	dir := hugotest.Fixture(t, `
+-- content/people/ada/index.md --
+---
+title: Ada Lovelace
+role: pi
+image: portrait.png
+---
+-- content/news/out.md --
+---
+title: Out now
+date: 2026-01-02
+image: /images/cover.png
+---
+`)
+	writePNG(t, filepath.Join(dir, "content/people/ada/portrait.png"), 600, 800)
+	if err := os.MkdirAll(filepath.Join(dir, "assets/images"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writePNG(t, filepath.Join(dir, "assets/images/cover.png"), 2000, 1000)
+	site := hugotest.Build(t, dir)
+	for _, tc := range []struct{ page, class, width, height, suffix string }{
+		{"people/ada/index.html", "person__image", "240", "240", ".webp"},
+		{"people/index.html", "person-card__image", "96", "96", ".webp"},
+		{"news/out/index.html", "news__image", "736", "368", ".webp"},
+	} {
+		imgs := site.Parse(t, tc.page).Find(hugotest.Class(tc.class))
+		if len(imgs) != 1 {
+			t.Errorf("%s: want one .%s, got %d", tc.page, tc.class, len(imgs))
+			continue
+		}
+		src, _ := imgs[0].Attr("src")
+		w, _ := imgs[0].Attr("width")
+		h, _ := imgs[0].Attr("height")
+		if !strings.HasSuffix(src, tc.suffix) || w != tc.width || h != tc.height {
+			t.Errorf("%s: img %s %s×%s, want %s×%s %s", tc.page, src, w, h, tc.width, tc.height, tc.suffix)
+		}
+		if _, err := os.Stat(filepath.Join(site.Public, filepath.FromSlash(src))); err != nil {
+			t.Errorf("%s: %v", tc.page, err)
+		}
+	}
+}
+
+func TestMissingPortraitFailsBuild(t *testing.T) {
+	t.Parallel()
+	buildFails(t, `
+-- content/people/ada.md --
+---
+title: Ada Lovelace
+role: pi
+image: ada.jpg
+---
+`, `content/people/ada.md: image "ada.jpg" not found`)
+}
+
+func TestOffSitePortraitFailsBuild(t *testing.T) {
+	t.Parallel()
+	buildFails(t, `
+-- content/people/ada.md --
+---
+title: Ada Lovelace
+role: pi
+image: https://example.org/ada.jpg
+---
+`, `content/people/ada.md: image "https://example.org/ada.jpg" is not on this site`)
 }
