@@ -95,6 +95,21 @@ func flagOf(field string) string {
 
 // printWritten reports a new page, with a note for each required field that
 // holds the model's example because the user gave no value.
+// writeNew opens the site, writes one new content file with write and
+// reports it, with extra after the file's name.
+func writeNew(ios *IO, siteDir string, write func(*scaffold.Site) (res scaffold.Result, extra string, err error)) error {
+	site, err := scaffold.OpenSite(siteDir)
+	if err != nil {
+		return scaffoldError(err)
+	}
+	res, extra, err := write(site)
+	if err != nil {
+		return scaffoldError(err)
+	}
+	printWritten(ios, res, extra)
+	return nil
+}
+
 func printWritten(ios *IO, res scaffold.Result, extra string) {
 	fmt.Fprintf(ios.Out, "wrote %s%s\n", res.Path, extra)
 	for _, f := range res.Examples {

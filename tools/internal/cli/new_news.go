@@ -43,14 +43,8 @@ func newCmdNewNews(ios *IO, runF func(*NewNewsOptions) error) *cobra.Command {
 }
 
 func newNewsRun(opts *NewNewsOptions) error {
-	site, err := scaffold.OpenSite(opts.Site)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	res, err := scaffold.NewNews(site, opts.NewsOptions)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	printWritten(opts.IO, res, "")
-	return nil
+	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+		res, err := scaffold.NewNews(site, opts.NewsOptions)
+		return res, "", err
+	})
 }

@@ -43,14 +43,8 @@ page under their role.`,
 }
 
 func newPersonRun(opts *NewPersonOptions) error {
-	site, err := scaffold.OpenSite(opts.Site)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	res, err := scaffold.NewPerson(site, opts.PersonOptions)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	printWritten(opts.IO, res, "")
-	return nil
+	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+		res, err := scaffold.NewPerson(site, opts.PersonOptions)
+		return res, "", err
+	})
 }

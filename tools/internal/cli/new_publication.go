@@ -57,14 +57,8 @@ the date defaults to today.`,
 }
 
 func newPublicationRun(opts *NewPublicationOptions) error {
-	site, err := scaffold.OpenSite(opts.Site)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	res, err := scaffold.NewPublication(site, opts.PublicationOptions)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	printWritten(opts.IO, res, "")
-	return nil
+	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+		res, err := scaffold.NewPublication(site, opts.PublicationOptions)
+		return res, "", err
+	})
 }

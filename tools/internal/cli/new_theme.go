@@ -61,14 +61,8 @@ that no other theme uses. The body is a placeholder paragraph: replace it.`,
 }
 
 func newThemeRun(opts *NewThemeOptions) error {
-	site, err := scaffold.OpenSite(opts.Site)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	res, err := scaffold.NewTheme(site, opts.ThemeOptions)
-	if err != nil {
-		return scaffoldError(err)
-	}
-	printWritten(opts.IO, res.Result, fmt.Sprintf(" (weight %d, colour %s)", res.Weight, res.Color))
-	return nil
+	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+		res, err := scaffold.NewTheme(site, opts.ThemeOptions)
+		return res.Result, fmt.Sprintf(" (weight %d, colour %s)", res.Weight, res.Color), err
+	})
 }
