@@ -19,12 +19,12 @@
 package importer
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/neuralml/labsite/tools/internal/atomicfile"
 	"github.com/neuralml/labsite/tools/internal/bibtex"
 )
 
@@ -66,48 +66,11 @@ func WriteBibliography(siteDir, bibPath string) (BibliographyResult, error) {
 	}
 	items := bibtex.ToCSL(file.Entries)
 	path := filepath.Join(siteDir, filepath.FromSlash(BibliographyFile))
-	err = writeAtomic(path, func(w io.Writer) error { return bibtex.WriteCSL(w, items) })
+	err = atomicfile.Write(path, func(w io.Writer) error { return bibtex.WriteCSL(w, items) })
 	if err != nil {
 		return res, err
 	}
 	res.Path = path
 	res.Entries = len(file.Entries)
 	return res, nil
-}
-
-// writeAtomic replaces the file at path with what write writes: it writes a
-// temporary file in the same directory (a dot file, which Hugo ignores),
-// flushes it to disk and renames it over path. On error the temporary file
-// is removed and path is left as it was.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(tmp, 64<<10)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }

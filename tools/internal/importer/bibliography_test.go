@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -167,51 +165,5 @@ func TestWriteBibliographyErrors(t *testing.T) {
 	}
 	if names := files(t, blocked); !slices.Equal(names, []string{"data"}) {
 		t.Errorf("site holds %q after a failed write", names)
-	}
-}
-
-// TestWriteAtomicLeavesNoTemporaryFile checks the clean-up when the rename
-// fails: the target is a directory.
-func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
-	dir := t.TempDir()
-	target := filepath.Join(dir, "bibliography.json")
-	if err := os.Mkdir(target, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(target, "x"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err := writeAtomic(target, func(w io.Writer) error {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	})
-	if err == nil || !strings.Contains(err.Error(), target) {
-		t.Errorf("error %v, want one naming %s", err, target)
-	}
-	if names := files(t, dir); !slices.Equal(names, []string{"bibliography.json"}) {
-		t.Errorf("dir holds %q, want no temporary file", names)
-	}
-}
-
-// TestWriteAtomicWriteError checks that a failing writer leaves the old file
-// and no temporary file.
-func TestWriteAtomicWriteError(t *testing.T) {
-	dir := t.TempDir()
-	target := filepath.Join(dir, "bibliography.json")
-	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err := writeAtomic(target, func(w io.Writer) error {
-		io.WriteString(w, "partial")
-		return errors.New("boom")
-	})
-	if err == nil || !strings.Contains(err.Error(), "boom") {
-		t.Errorf("error %v, want boom", err)
-	}
-	if got, _ := os.ReadFile(target); string(got) != "old" {
-		t.Errorf("target now holds %q", got)
-	}
-	if names := files(t, dir); !slices.Equal(names, []string{"bibliography.json"}) {
-		t.Errorf("dir holds %q, want no temporary file", names)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/neuralml/labsite/tools/internal/atomicfile"
 	"github.com/neuralml/labsite/tools/internal/content"
 )
 
@@ -35,7 +36,7 @@ func TestArchetypesUpToDate(t *testing.T) {
 			if err := os.MkdirAll(archetypeDir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := writeAtomic(path, gen); err != nil {
+			if err := atomicfile.WriteFile(path, gen); err != nil {
 				t.Fatal(err)
 			}
 			continue

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/neuralml/labsite/tools/internal/atomicfile"
 )
 
 // ExistsError is returned when a file to write already exists and the
@@ -174,38 +176,7 @@ func (s *Site) Write(rel string, data []byte, force bool) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return writeAtomic(name, data)
-}
-
-// writeAtomic writes data to a temp file next to name and renames it over
-// name, so that a reader sees the old file or the new one, never half of it.
-func writeAtomic(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
+	return atomicfile.WriteFile(name, data)
 }
 
 // WriteGenerated writes data, a file labtool generates (a JSON Schema), to
@@ -224,5 +195,5 @@ func WriteGenerated(name string, data []byte, force bool) (changed bool, err err
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return false, err
 	}
-	return true, writeAtomic(name, data)
+	return true, atomicfile.WriteFile(name, data)
 }
