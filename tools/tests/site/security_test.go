@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/internal/serve"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -78,10 +80,6 @@ type netlifyConfig struct {
 		Environment map[string]string
 	}
 	Context map[string]struct{ Command string }
-	Headers []struct {
-		For    string
-		Values map[string]string
-	}
 }
 
 func readNetlify(t *testing.T) netlifyConfig {
@@ -130,40 +128,52 @@ func TestNetlifyBuild(t *testing.T) {
 	}
 }
 
+// netlifyHeaders returns the headers Netlify sends for a path, by
+// netlify.toml's [[headers]] rules as internal/serve applies them.
+func netlifyHeaders(t *testing.T, path string) http.Header {
+	t.Helper()
+	rules, err := serve.LoadNetlifyHeaders(filepath.Join(hugotest.Root, "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rules.For(path)
+}
+
 func TestNetlifyHeaders(t *testing.T) {
 	t.Parallel()
-	cfg := readNetlify(t)
-	var all, css map[string]string
-	for _, h := range cfg.Headers {
-		switch h.For {
-		case "/*":
-			all = h.Values
-		case "/css/*":
-			css = h.Values
+	site := exampleSite(t)
+	for _, page := range []string{"/", "/research/", "/404.html"} {
+		h := netlifyHeaders(t, page)
+		csp := h.Get("Content-Security-Policy")
+		for _, directive := range []string{"default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"} {
+			if !slices.Contains(cspDirectives(csp), directive) {
+				t.Errorf("%s: CSP %q lacks %q", page, csp, directive)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+			t.Errorf("%s: CSP allows unsafe sources: %q", page, csp)
+		}
+		for _, name := range []string{"Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security"} {
+			if h.Get(name) == "" {
+				t.Errorf("%s: netlify.toml does not set %s", page, name)
+			}
+		}
+		if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s: X-Content-Type-Options = %q", page, got)
+		}
+		if cc := h.Get("Cache-Control"); strings.Contains(cc, "immutable") {
+			t.Errorf("%s: a page is cached as immutable (%q)", page, cc)
 		}
 	}
-	if all == nil {
-		t.Fatal(`netlify.toml has no [[headers]] for "/*"`)
-	}
-	csp := all["Content-Security-Policy"]
-	for _, directive := range []string{"default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"} {
-		if !slices.Contains(cspDirectives(csp), directive) {
-			t.Errorf("CSP %q lacks %q", csp, directive)
+	// The stylesheet the pages link, whose name carries its fingerprint.
+	var css string
+	for _, l := range site.Parse(t, "index.html").Find(hugotest.Tag("link")) {
+		if rel, _ := l.Attr("rel"); rel == "stylesheet" {
+			css, _ = l.Attr("href")
 		}
 	}
-	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
-		t.Errorf("CSP allows unsafe sources: %q", csp)
-	}
-	for _, h := range []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security"} {
-		if all[h] == "" {
-			t.Errorf("netlify.toml does not set %s", h)
-		}
-	}
-	if all["X-Content-Type-Options"] != "nosniff" {
-		t.Errorf("X-Content-Type-Options = %q", all["X-Content-Type-Options"])
-	}
-	if !strings.Contains(css["Cache-Control"], "immutable") {
-		t.Errorf("the fingerprinted stylesheet (/css/*) is not cached as immutable: %q", css["Cache-Control"])
+	if cc := netlifyHeaders(t, css).Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("the fingerprinted stylesheet %s is not cached as immutable: %q", css, cc)
 	}
 }
 
@@ -171,12 +181,9 @@ func TestNetlifyHeaders(t *testing.T) {
 // what production will.
 func TestServerHeadersMirrorNetlify(t *testing.T) {
 	t.Parallel()
-	cfg := readNetlify(t)
-	var netlify map[string]string
-	for _, h := range cfg.Headers {
-		if h.For == "/*" {
-			netlify = h.Values
-		}
+	netlify := map[string]string{}
+	for name, values := range netlifyHeaders(t, "/research/") {
+		netlify[name] = strings.Join(values, ", ")
 	}
 	var site struct {
 		Server struct {
