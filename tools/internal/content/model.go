@@ -183,8 +183,7 @@ var Types = []*Type{
 	},
 	{
 		Name: "news", Section: "news", Noun: "news item",
-		Doc:              "A dated news item: a paper out, a new member, a talk, an award.",
-		EmptyBodyWarning: false,
+		Doc: "A dated news item: a paper out, a new member, a talk, an award.",
 		Fields: []Field{
 			{Name: "title", Kind: String, Required: true, Doc: "The headline.", Example: "Our paper is out"},
 			{Name: "date", Kind: Date, Required: true, Doc: "The date of the news.", Example: "2026-01-01"},
