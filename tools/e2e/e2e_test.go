@@ -13,10 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
 	"github.com/neuralml/labsite/tools/internal/cli"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 	"github.com/neuralml/labsite/tools/internal/validate"
 )
 
@@ -66,7 +66,7 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 		t.Errorf("new theme printed %q, want %q", out, want)
 	}
 	out = labtool(t, "new", "theme", "Cortical circuits for credit assignment", "--site", site)
-	if !strings.HasSuffix(out, "(weight 20, colour "+content.DefaultPalette[1]+")\n") {
+	if !strings.HasSuffix(out, "(weight 20, colour "+model.DefaultPalette[1]+")\n") {
 		t.Errorf("second theme: %q", out)
 	}
 	labtool(t, "new", "person", "Ada Lovelace", "--site", site, "--role", "phd", "--position", "PhD student", "--email", "ada@example.org")
@@ -111,19 +111,19 @@ func TestNewSiteBuildsWithNewContent(t *testing.T) {
 	// links: the exact colour for the accent, and the shade that reaches
 	// AA contrast on white for the heading text.
 	css := linkedCSS(t, built, doc)
-	white, _ := content.ParseHex(content.LightBackground)
+	white, _ := model.ParseHex(model.LightBackground)
 	for _, tc := range []struct{ class, color string }{
 		{"rt-yes-no-1-emotions-decisions", "#2f8f94"},
-		{"rt-example-research-theme", content.DefaultPalette[0]},
-		{"rt-cortical-circuits-for-credit-assignment", content.DefaultPalette[1]},
+		{"rt-example-research-theme", model.DefaultPalette[0]},
+		{"rt-cortical-circuits-for-credit-assignment", model.DefaultPalette[1]},
 	} {
 		rule := regexp.MustCompile(`\.` + tc.class + `\{([^}]*)\}`).FindStringSubmatch(css)
 		if rule == nil {
 			t.Errorf("no CSS rule for .%s", tc.class)
 			continue
 		}
-		c, _ := content.ParseHex(tc.color)
-		for prop, value := range map[string]string{"--accent": c.Hex(), "--accent-text": content.ReadableOn(c, white).Hex()} {
+		c, _ := model.ParseHex(tc.color)
+		for prop, value := range map[string]string{"--accent": c.Hex(), "--accent-text": model.ReadableOn(c, white).Hex()} {
 			m := regexp.MustCompile(`(?:^|;)\s*` + prop + `:\s*(#[0-9a-fA-F]{6})`).FindStringSubmatch(rule[1])
 			if m == nil || !strings.EqualFold(m[1], value) {
 				t.Errorf(".%s {%s}: %s is %v, want %s", tc.class, rule[1], prop, m, value)
@@ -153,7 +153,7 @@ func TestArchetypesValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	var made []string
-	for _, typ := range content.Types {
+	for _, typ := range model.Types {
 		rel, title := "about.md", "About"
 		if typ.Section != "" {
 			rel, title = typ.Section+"/from-archetype.md", "From archetype"

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -117,8 +117,8 @@ func printWritten(ios *IO, res scaffold.Result, extra string) {
 	}
 }
 
-func exampleText(f content.Field) string {
-	if f.Kind == content.Int {
+func exampleText(f model.Field) string {
+	if f.Kind == model.Int {
 		return f.Example
 	}
 	return strconv.Quote(f.Example)

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -34,11 +34,11 @@ page under their role.`,
 			return newPersonRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Role, "role", "", "the person's role, which groups the people page: "+joinEnum(content.Roles))
+	cmd.Flags().StringVar(&opts.Role, "role", "", "the person's role, which groups the people page: "+joinEnum(model.Roles))
 	cmd.Flags().StringVar(&opts.Position, "position", "", `the person's job title, in full ("PhD student")`)
 	cmd.Flags().StringVar(&opts.Email, "email", "", "a contact e-mail address")
 	common.register(cmd)
-	completeEnum(cmd, "role", content.Roles)
+	completeEnum(cmd, "role", model.Roles)
 	return cmd
 }
 

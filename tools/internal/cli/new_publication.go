@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -50,9 +50,9 @@ the date defaults to today.`,
 	cmd.Flags().StringVar(&opts.Date, "date", "", "the publication date, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVar(&opts.DOI, "doi", "", "the DOI (10.NNNN/suffix)")
 	cmd.Flags().StringVar(&opts.Venue, "venue", "", "the journal, conference or publisher")
-	cmd.Flags().StringVar(&opts.Type, "type", "", "the kind of publication: "+joinEnum(content.PublicationTypes))
+	cmd.Flags().StringVar(&opts.Type, "type", "", "the kind of publication: "+joinEnum(model.PublicationTypes))
 	common.register(cmd)
-	completeEnum(cmd, "type", content.PublicationTypes)
+	completeEnum(cmd, "type", model.PublicationTypes)
 	return cmd
 }
 

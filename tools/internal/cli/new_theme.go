@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -42,7 +42,7 @@ that no other theme uses. The body is a placeholder paragraph: replace it.`,
 				opts.Weight = &weight
 			}
 			if opts.Color != "" {
-				if _, err := content.ParseHex(opts.Color); err != nil {
+				if _, err := model.ParseHex(opts.Color); err != nil {
 					return &UsageError{fmt.Errorf("--color: %w", err)}
 				}
 			}
@@ -56,7 +56,7 @@ that no other theme uses. The body is a placeholder paragraph: replace it.`,
 	cmd.Flags().IntVar(&weight, "weight", 0, "the theme's position on the research page, lower first (default: last)")
 	cmd.Flags().StringVar(&opts.Summary, "summary", "", "one sentence on the theme, for lists and link previews")
 	common.register(cmd)
-	completeEnum(cmd, "color", content.DefaultPalette)
+	completeEnum(cmd, "color", model.DefaultPalette)
 	return cmd
 }
 

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/neuralml/labsite/tools/internal/schema"
 	"github.com/spf13/cobra"
@@ -15,7 +15,7 @@ import (
 type SchemaOptions struct {
 	IO *IO
 	// Type is the content type; nil means all of them.
-	Type *content.Type
+	Type *model.Type
 	// Dir, when set, receives one <type>.schema.json file per type instead
 	// of standard output.
 	Dir   string
@@ -67,9 +67,9 @@ func schemaRun(opts *SchemaOptions) error {
 		_, err := opts.IO.Out.Write(schema.Marshal(s))
 		return err
 	}
-	types := content.Types
+	types := model.Types
 	if opts.Type != nil {
-		types = []*content.Type{opts.Type}
+		types = []*model.Type{opts.Type}
 	}
 	for _, t := range types {
 		name := filepath.Join(opts.Dir, t.Name+".schema.json")

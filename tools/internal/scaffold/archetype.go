@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -15,7 +15,7 @@ import (
 
 // ArchetypeName returns the file name of type t's archetype in
 // theme/archetypes: its section's name, or default.md for plain pages.
-func ArchetypeName(t *content.Type) string {
+func ArchetypeName(t *model.Type) string {
 	if t.Section == "" {
 		return "default.md"
 	}
@@ -27,10 +27,10 @@ func ArchetypeName(t *content.Type) string {
 // the file name), every required field (a date from the creation time, the
 // model's example for the others) and, commented out, every other field of
 // the type with its documentation, ready to uncomment.
-func Archetype(t *content.Type) []byte {
+func Archetype(t *model.Type) []byte {
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	var optional []content.Field
+	var optional []model.Field
 	for _, f := range t.Fields {
 		switch {
 		case f.Name == "title":
@@ -59,7 +59,7 @@ func Archetype(t *content.Type) []byte {
 // titleTemplate makes the title from the file name: "ada-lovelace" gives
 // "Ada Lovelace" for a person, "hippocampal-planning" gives "Hippocampal
 // planning" for the others. jsonify quotes it, a valid YAML string.
-func titleTemplate(t *content.Type) string {
+func titleTemplate(t *model.Type) string {
 	if t.Name == "person" {
 		return `{{ replace .File.ContentBaseName "-" " " | title | jsonify }}`
 	}
@@ -68,19 +68,19 @@ func titleTemplate(t *content.Type) string {
 
 // archetypeLine is "name: value" for f: the creation date for a date, the
 // model's example, or an empty value of f's kind.
-func archetypeLine(f content.Field) string {
-	if f.Kind == content.Date {
+func archetypeLine(f model.Field) string {
+	if f.Kind == model.Date {
 		return f.Name + ": {{ .Date }}"
 	}
 	var v any
 	switch {
 	case f.Example != "":
 		v = exampleValue(f)
-	case f.Kind == content.StringList:
+	case f.Kind == model.StringList:
 		v = []string{}
-	case f.Kind == content.Int:
+	case f.Kind == model.Int:
 		v = 0
-	case f.Kind == content.Bool:
+	case f.Kind == model.Bool:
 		v = false
 	default:
 		v = ""

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/atomicfile"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 var update = flag.Bool("update", false, "rewrite theme/archetypes from the content model")
@@ -27,7 +27,7 @@ var archetypeDir = filepath.Join(repoRoot, "theme", "archetypes")
 // this test with -update) to rewrite them.
 func TestArchetypesUpToDate(t *testing.T) {
 	want := map[string]bool{}
-	for _, typ := range content.Types {
+	for _, typ := range model.Types {
 		name := ArchetypeName(typ)
 		want[name] = true
 		path := filepath.Join(archetypeDir, name)

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // Entry is one content file to write: a page of one of the model's types.
 type Entry struct {
-	Type *content.Type
+	Type *model.Type
 	// Title is kept verbatim as the title.
 	Title string
-	// Slug names the file; empty means content.Slugify(Title).
+	// Slug names the file; empty means model.Slugify(Title).
 	Slug string
 	// Values are the fields the user gave, by field name: a string, an int
 	// or a []string, checked against the model before anything is written.
@@ -31,7 +31,7 @@ type Result struct {
 	Path string
 	// Examples are the required fields that the user gave no value for and
 	// that hold the model's example value instead, in field order.
-	Examples []content.Field
+	Examples []model.Field
 }
 
 // Rel returns the file's path relative to the site folder.
@@ -41,7 +41,7 @@ func (e *Entry) Rel() (string, error) {
 	}
 	slug := e.Slug
 	if slug == "" {
-		slug = content.Slugify(e.Title)
+		slug = model.Slugify(e.Title)
 		if slug == "" {
 			return "", &NameError{fmt.Sprintf("the title %q gives an empty file name (a slug needs letters or digits); pass --slug NAME", e.Title)}
 		}
@@ -51,12 +51,12 @@ func (e *Entry) Rel() (string, error) {
 	return path.Join("content", e.Type.Section, slug+".md"), nil
 }
 
-// CheckSlug accepts a slug that is already what content.Slugify would make
+// CheckSlug accepts a slug that is already what model.Slugify would make
 // of it: letters, digits and single hyphens. That leaves out ".", "..",
 // slashes and anything else that could name a file outside its folder.
 func CheckSlug(slug string) error {
-	if slug == "" || content.Slugify(slug) != slug {
-		suggestion := content.Slugify(slug)
+	if slug == "" || model.Slugify(slug) != slug {
+		suggestion := model.Slugify(slug)
 		msg := fmt.Sprintf("--slug %q is not a slug: use lower-case letters, digits and hyphens", slug)
 		if suggestion != "" {
 			msg += fmt.Sprintf(", like %q", suggestion)
@@ -70,9 +70,9 @@ func CheckSlug(slug string) error {
 // user gave, and the model's example for every other required field, in the
 // model's field order. Fields whose values need explaining carry their
 // documentation as a comment.
-func (e *Entry) render() ([]byte, []content.Field, error) {
+func (e *Entry) render() ([]byte, []model.Field, error) {
 	fm := newFrontMatter()
-	var examples []content.Field
+	var examples []model.Field
 	for name := range e.Values {
 		if _, ok := e.Type.Field(name); !ok {
 			return nil, nil, fmt.Errorf("scaffold: %s has no field %q", e.Type.Name, name)
@@ -104,20 +104,20 @@ func (e *Entry) render() ([]byte, []content.Field, error) {
 // useful reports whether f's documentation is worth a comment in a new
 // file: it says what values f takes (an enum, a format, references, a
 // list's order) or what a number means.
-func useful(f content.Field) bool {
-	return len(f.Enum) > 0 || f.Format != content.Plain || f.Ref != "" || f.Kind == content.Int || f.Kind == content.StringList
+func useful(f model.Field) bool {
+	return len(f.Enum) > 0 || f.Format != model.Plain || f.Ref != "" || f.Kind == model.Int || f.Kind == model.StringList
 }
 
 // exampleValue is f's example as a value of f's kind.
-func exampleValue(f content.Field) any {
+func exampleValue(f model.Field) any {
 	switch f.Kind {
-	case content.Int:
+	case model.Int:
 		n, err := strconv.Atoi(f.Example)
 		if err != nil {
 			panic(fmt.Sprintf("content model: example %q of %s is not an integer", f.Example, f.Name))
 		}
 		return n
-	case content.StringList:
+	case model.StringList:
 		return []string{f.Example}
 	}
 	return f.Example
@@ -126,18 +126,18 @@ func exampleValue(f content.Field) any {
 // CheckValue checks a value the user gave for f against the model (its
 // kind, enum and format) and returns it normalised: a colour in lower case,
 // a DOI without its https://doi.org/ prefix.
-func CheckValue(f content.Field, v any) (any, error) {
+func CheckValue(f model.Field, v any) (any, error) {
 	bad := func(format string, args ...any) error {
 		return &ValueError{Field: f.Name, Err: fmt.Errorf(format, args...)}
 	}
 	switch v := v.(type) {
 	case int:
-		if f.Kind != content.Int {
+		if f.Kind != model.Int {
 			return nil, bad("%d is a number; want %s", v, f.Kind)
 		}
 		return v, nil
 	case []string:
-		if f.Kind != content.StringList {
+		if f.Kind != model.StringList {
 			return nil, bad("a list; want %s", f.Kind)
 		}
 		out := make([]string, 0, len(v))
@@ -154,9 +154,9 @@ func CheckValue(f content.Field, v any) (any, error) {
 		return out, nil
 	case string:
 		switch f.Kind {
-		case content.String:
+		case model.String:
 			return checkString(f, v)
-		case content.Date:
+		case model.Date:
 			if _, err := ParseDate(v); err != nil {
 				return nil, &ValueError{Field: f.Name, Err: err}
 			}
@@ -167,7 +167,7 @@ func CheckValue(f content.Field, v any) (any, error) {
 	return nil, bad("unsupported value %T", v)
 }
 
-func checkString(f content.Field, s string) (string, error) {
+func checkString(f model.Field, s string) (string, error) {
 	bad := func(format string, args ...any) (string, error) {
 		return "", &ValueError{Field: f.Name, Err: fmt.Errorf(format, args...)}
 	}
@@ -175,19 +175,19 @@ func checkString(f content.Field, s string) (string, error) {
 		return bad("%q is not allowed; want one of %s", s, strings.Join(f.Enum, ", "))
 	}
 	switch f.Format {
-	case content.Color:
-		c, err := content.ParseHex(s)
+	case model.Color:
+		c, err := model.ParseHex(s)
 		if err != nil {
 			return "", &ValueError{Field: f.Name, Err: err}
 		}
 		return c.Hex(), nil
-	case content.DOI:
+	case model.DOI:
 		// A DOI given as a link is written bare.
-		for _, prefix := range content.DOIPrefixes {
+		for _, prefix := range model.DOIPrefixes {
 			s = strings.TrimPrefix(s, prefix)
 		}
 	}
-	if msg, _ := content.CheckFormat(f.Format, s); msg != "" {
+	if msg, _ := model.CheckFormat(f.Format, s); msg != "" {
 		return bad("%q %s", s, msg)
 	}
 	return s, nil

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -17,11 +17,11 @@ import (
 type sectionPage struct {
 	rel  string
 	slug string
-	doc  *content.Document // nil when the file cannot be read
+	doc  *frontmatter.Document // nil when the file cannot be read
 }
 
 // param returns the value of the page's front-matter field name, or nil.
-func (p sectionPage) param(name string) *content.Value {
+func (p sectionPage) param(name string) *frontmatter.Value {
 	if p.doc == nil {
 		return nil
 	}
@@ -59,7 +59,7 @@ func (s *Site) sectionPages(section string) ([]sectionPage, error) {
 		}
 		p := sectionPage{rel: rel, slug: slug}
 		if data, err := os.ReadFile(s.abs(rel)); err == nil {
-			p.doc, _ = content.Parse(data)
+			p.doc, _ = frontmatter.Parse(data)
 		}
 		pages = append(pages, p)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,7 +19,7 @@ func newFrontMatter() *frontMatter {
 
 // set adds the field f with value v, which is a string, an int or a
 // []string, with f's documentation as a comment above it when doc is set.
-func (fm *frontMatter) set(f content.Field, v any, doc bool) {
+func (fm *frontMatter) set(f model.Field, v any, doc bool) {
 	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Name}
 	if doc {
 		key.HeadComment = comment(fieldDoc(f))
@@ -28,7 +28,7 @@ func (fm *frontMatter) set(f content.Field, v any, doc bool) {
 }
 
 // fieldDoc is f's documentation, with the values its enum allows.
-func fieldDoc(f content.Field) string {
+func fieldDoc(f model.Field) string {
 	doc := f.Doc
 	if len(f.Enum) > 0 {
 		doc += " One of: " + strings.Join(f.Enum, ", ") + "."
@@ -36,7 +36,7 @@ func fieldDoc(f content.Field) string {
 	return doc
 }
 
-func valueNode(k content.Kind, v any) *yaml.Node {
+func valueNode(k model.Kind, v any) *yaml.Node {
 	switch v := v.(type) {
 	case int:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(v)}
@@ -47,7 +47,7 @@ func valueNode(k content.Kind, v any) *yaml.Node {
 		}
 		return seq
 	case string:
-		if k == content.Date {
+		if k == model.Date {
 			// YYYY-MM-DD or RFC 3339, both YAML timestamps: written plain.
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: v}
 		}

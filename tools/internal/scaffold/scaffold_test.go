@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -67,7 +67,7 @@ func TestTitlesRoundTrip(t *testing.T) {
 		"two\nlines", "tab\there",
 	} {
 		s, dir := emptySite(t)
-		res, err := WriteEntry(s, Entry{Type: content.TypeNamed("news"), Title: title, Slug: "x", Values: map[string]any{"date": "2026-01-02"}}, false)
+		res, err := WriteEntry(s, Entry{Type: model.TypeNamed("news"), Title: title, Slug: "x", Values: map[string]any{"date": "2026-01-02"}}, false)
 		if err != nil {
 			t.Fatalf("%q: %v", title, err)
 		}
@@ -210,7 +210,7 @@ func TestThemeWeightAndColour(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Weight != 10 || first.Color != content.DefaultPalette[0] {
+	if first.Weight != 10 || first.Color != model.DefaultPalette[0] {
 		t.Errorf("first theme: weight %d colour %s", first.Weight, first.Color)
 	}
 	// Existing themes in TOML, JSON and a bundle count, with the colours
@@ -224,8 +224,8 @@ func TestThemeWeightAndColour(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if next.Weight != 50 || next.Color != content.DefaultPalette[3] {
-		t.Errorf("next theme: weight %d colour %s, want 50 %s", next.Weight, next.Color, content.DefaultPalette[3])
+	if next.Weight != 50 || next.Color != model.DefaultPalette[3] {
+		t.Errorf("next theme: weight %d colour %s, want 50 %s", next.Weight, next.Color, model.DefaultPalette[3])
 	}
 	w := 5
 	given, err := NewTheme(s, ThemeOptions{Title: "Three", Weight: &w, Color: "#ABCDEF", Summary: "S."})
@@ -335,7 +335,7 @@ func TestExamplesFillRequiredFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	role, _ := content.TypeNamed("person").Field("role")
+	role, _ := model.TypeNamed("person").Field("role")
 	if len(res.Examples) != 1 || res.Examples[0].Name != "role" {
 		t.Fatalf("examples %v", res.Examples)
 	}
@@ -375,7 +375,7 @@ func TestScaffoldsFollowTheModel(t *testing.T) {
 	add(n.Path, err)
 	for _, name := range results {
 		rel, _ := filepath.Rel(filepath.Join(dir, "content"), name)
-		typ := content.TypeOf(filepath.ToSlash(rel))
+		typ := model.TypeOf(filepath.ToSlash(rel))
 		data, _ := os.ReadFile(name)
 		var doc yaml.Node
 		if err := yaml.Unmarshal(yamlBlock(t, data), &doc); err != nil {
@@ -389,7 +389,7 @@ func TestScaffoldsFollowTheModel(t *testing.T) {
 				t.Errorf("%s: field %s is not in the model", rel, key)
 				continue
 			}
-			wantTag := map[content.Kind]string{content.String: "!!str", content.Int: "!!int", content.Date: "!!timestamp", content.StringList: "!!seq"}[f.Kind]
+			wantTag := map[model.Kind]string{model.String: "!!str", model.Int: "!!int", model.Date: "!!timestamp", model.StringList: "!!seq"}[f.Kind]
 			if val.ShortTag() != wantTag {
 				t.Errorf("%s: %s is %s, want %s", rel, key, val.ShortTag(), wantTag)
 			}

@@ -12,7 +12,7 @@ import (
 	"text/template"
 	"unicode"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // ThemeModule is the theme's Hugo Module path, which a new site imports.
@@ -105,7 +105,7 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		"Title":        o.Title,
 		"ModulePath":   ThemeModule,
 		"Replacements": res.Replacements,
-		"Palette":      `"` + strings.Join(content.DefaultPalette, `", "`) + `"`,
+		"Palette":      `"` + strings.Join(model.DefaultPalette, `", "`) + `"`,
 		"Headers":      SecurityHeaders,
 		"HugoVersion":  HugoVersion,
 		"GoVersion":    GoVersion,
@@ -179,7 +179,7 @@ src, alt and this caption. (b) Describe each panel after its label.
 // page renders a plain page (type "page") with the given title and body.
 func page(title, body string) []byte {
 	fm := newFrontMatter()
-	f, _ := content.TypeNamed("page").Field("title")
+	f, _ := model.TypeNamed("page").Field("title")
 	fm.set(f, title, false)
 	return fm.bytes(body)
 }
@@ -214,7 +214,7 @@ func replacement(s *Site, themePath string) (string, error) {
 // goModule is the module path of a new site's go.mod: the site folder's
 // name as a slug (Hugo does not use it; Go needs one).
 func goModule(dir string) string {
-	slug := content.Slugify(filepath.Base(dir))
+	slug := model.Slugify(filepath.Base(dir))
 	for _, r := range slug {
 		if r > unicode.MaxASCII {
 			return "site"

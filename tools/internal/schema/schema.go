@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // Draft is the JSON Schema dialect of every schema.
@@ -23,7 +23,7 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 
 // DatePattern accepts YYYY-MM-DD, optionally followed by a time and a zone
 // (2026-01-31T09:30:00+01:00), as Hugo does. The other formats' patterns
-// come from the model (content.Format.Pattern); image and file paths cannot
+// come from the model (model.Format.Pattern); image and file paths cannot
 // be checked without the site, so they are plain strings.
 const DatePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|z|[+-][0-9]{2}:?[0-9]{2})?)?$`
 
@@ -85,7 +85,7 @@ func (p *Properties) MarshalJSON() ([]byte, error) {
 // and Hugo's common ones, with their types, formats, enums and
 // documentation; its required fields; and other fields allowed (labtool
 // validate warns about them instead).
-func For(t *content.Type) *Schema {
+func For(t *model.Type) *Schema {
 	yes := true
 	s := &Schema{
 		Schema:               Draft,
@@ -113,7 +113,7 @@ func All() *Schema {
 		Description: "The front matter of every labsite content type, under $defs by type name: " + strings.Join(Names(), ", ") + ".",
 		Defs:        &Properties{},
 	}
-	for _, t := range content.Types {
+	for _, t := range model.Types {
 		d := For(t)
 		d.Schema = ""
 		s.Defs.Add(t.Name, d)
@@ -124,7 +124,7 @@ func All() *Schema {
 // Names returns the content types' names, in model order.
 func Names() []string {
 	var names []string
-	for _, t := range content.Types {
+	for _, t := range model.Types {
 		names = append(names, t.Name)
 	}
 	return names
@@ -132,11 +132,11 @@ func Names() []string {
 
 // Lookup returns the content type called name, accepting its section's
 // name too (research for theme, people for person).
-func Lookup(name string) *content.Type {
-	if t := content.TypeNamed(name); t != nil {
+func Lookup(name string) *model.Type {
+	if t := model.TypeNamed(name); t != nil {
 		return t
 	}
-	for _, t := range content.Types {
+	for _, t := range model.Types {
 		if t.Section != "" && t.Section == name {
 			return t
 		}
@@ -157,7 +157,7 @@ func Marshal(s *Schema) []byte {
 	return b.Bytes()
 }
 
-func title(t *content.Type) string {
+func title(t *model.Type) string {
 	where := "content/" + t.Section + "/*.md"
 	if t.Section == "" {
 		where = "any other content file, and every section's _index.md"
@@ -165,27 +165,27 @@ func title(t *content.Type) string {
 	return fmt.Sprintf("labsite %s (%s)", t.Noun, where)
 }
 
-func field(f content.Field) *Schema {
+func field(f model.Field) *Schema {
 	s := &Schema{Description: description(f)}
 	switch f.Kind {
-	case content.String:
+	case model.String:
 		s.Type = "string"
 		format(s, f)
 		s.Enum = f.Enum
-	case content.Int:
+	case model.Int:
 		s.Type = "integer"
-	case content.Bool:
+	case model.Bool:
 		s.Type = "boolean"
-	case content.Date:
+	case model.Date:
 		s.Type = "string"
 		s.Pattern = DatePattern
-	case content.StringList:
+	case model.StringList:
 		s.Type = "array"
 		s.Items = &Schema{Type: "string", Enum: f.Enum}
 		format(s.Items, f)
-	case content.Map:
+	case model.Map:
 		s.Type = "object"
-	case content.Any:
+	case model.Any:
 		// Hugo's own fields whose shape varies: anything goes.
 	}
 	if f.Example != "" {
@@ -194,42 +194,42 @@ func field(f content.Field) *Schema {
 	return s
 }
 
-func format(s *Schema, f content.Field) {
+func format(s *Schema, f model.Field) {
 	s.Pattern = f.Format.Pattern()
 	switch f.Format {
-	case content.URL:
+	case model.URL:
 		s.Format = "uri"
-	case content.Email:
+	case model.Email:
 		s.Format = "email"
 	}
 }
 
-func description(f content.Field) string {
+func description(f model.Field) string {
 	d := f.Doc
 	if f.Ref != "" {
-		if t := content.TypeNamed(f.Ref); t != nil && !strings.Contains(d, "content/"+t.Section+"/") {
+		if t := model.TypeNamed(f.Ref); t != nil && !strings.Contains(d, "content/"+t.Section+"/") {
 			d += fmt.Sprintf(" Each item is the slug of a %s (content/%s/<slug>.md).", t.Noun, t.Section)
 		}
 	}
 	switch f.Format {
-	case content.Image, content.File:
+	case model.Image, model.File:
 		d += " Looked up in the page bundle, then assets/, then static/."
 	}
 	return d
 }
 
 // example is f's example as a JSON value of f's kind.
-func example(f content.Field) any {
+func example(f model.Field) any {
 	switch f.Kind {
-	case content.Int:
+	case model.Int:
 		if n, err := strconv.Atoi(f.Example); err == nil {
 			return n
 		}
-	case content.Bool:
+	case model.Bool:
 		if b, err := strconv.ParseBool(f.Example); err == nil {
 			return b
 		}
-	case content.StringList:
+	case model.StringList:
 		return []string{f.Example}
 	}
 	return f.Example

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // decoded is a schema read back from its JSON, as an editor reads it.
@@ -34,16 +34,16 @@ func decode(t *testing.T, s *Schema) *decoded {
 	return &d
 }
 
-var jsonTypes = map[content.Kind]string{
-	content.String: "string", content.Int: "integer", content.Bool: "boolean", content.Date: "string",
-	content.StringList: "array", content.Map: "object", content.Any: "",
+var jsonTypes = map[model.Kind]string{
+	model.String: "string", model.Int: "integer", model.Bool: "boolean", model.Date: "string",
+	model.StringList: "array", model.Map: "object", model.Any: "",
 }
 
 // Each type's schema lists every field the type accepts, own and common,
 // with its JSON type, enum and documentation, and requires exactly the
 // required ones.
 func TestSchemaFollowsTheModel(t *testing.T) {
-	for _, typ := range content.Types {
+	for _, typ := range model.Types {
 		d := decode(t, For(typ))
 		if d.Schema != Draft || d.Type != "object" || d.AdditionalProperties == nil || !*d.AdditionalProperties {
 			t.Errorf("%s: header %q %q %v", typ.Name, d.Schema, d.Type, d.AdditionalProperties)
@@ -88,10 +88,10 @@ func TestPatterns(t *testing.T) {
 		pattern   string
 		good, bad []string
 	}{
-		{content.Color.Pattern(), []string{"#538d5f", "#ABCDEF"}, []string{"orange", "#abc", "538d5f"}},
-		{content.DOI.Pattern(), []string{"10.1038/s41593-019-0520-2", "10.1101/2021.04.30.442096"}, []string{"https://doi.org/10.1038/x", "10.12/x"}},
-		{content.ORCID.Pattern(), []string{"0000-0002-1825-0097", "0000-0002-9079-593X"}, []string{"0000-0002-1825", "https://orcid.org/0000-0002-1825-0097"}},
-		{content.URL.Pattern(), []string{"https://example.org/a"}, []string{"example.org", "ftp://x"}},
+		{model.Color.Pattern(), []string{"#538d5f", "#ABCDEF"}, []string{"orange", "#abc", "538d5f"}},
+		{model.DOI.Pattern(), []string{"10.1038/s41593-019-0520-2", "10.1101/2021.04.30.442096"}, []string{"https://doi.org/10.1038/x", "10.12/x"}},
+		{model.ORCID.Pattern(), []string{"0000-0002-1825-0097", "0000-0002-9079-593X"}, []string{"0000-0002-1825", "https://orcid.org/0000-0002-1825-0097"}},
+		{model.URL.Pattern(), []string{"https://example.org/a"}, []string{"example.org", "ftp://x"}},
 		{DatePattern, []string{"2026-01-31", "2026-01-31T09:30:00+01:00", "2026-01-31T09:30:00Z", "2026-01-31 09:30"}, []string{"31/01/2026", "2026-1-31", "January 2026"}},
 	} {
 		re := regexp.MustCompile(tc.pattern)
@@ -106,7 +106,7 @@ func TestPatterns(t *testing.T) {
 			}
 		}
 	}
-	for _, typ := range content.Types {
+	for _, typ := range model.Types {
 		d := decode(t, For(typ))
 		for _, f := range typ.AllFields() {
 			if f.Example == "" {
@@ -128,10 +128,10 @@ func TestPatterns(t *testing.T) {
 
 func TestAllHoldsEveryType(t *testing.T) {
 	d := decode(t, All())
-	if d.Schema != Draft || len(d.Defs) != len(content.Types) {
+	if d.Schema != Draft || len(d.Defs) != len(model.Types) {
 		t.Fatalf("$schema %q, %d $defs", d.Schema, len(d.Defs))
 	}
-	for _, typ := range content.Types {
+	for _, typ := range model.Types {
 		def := d.Defs[typ.Name]
 		if def == nil || def.Schema != "" || len(def.Properties) != len(typ.AllFields()) {
 			t.Errorf("$defs/%s: %+v", typ.Name, def)

@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // Options tune the generated site.
@@ -122,14 +122,14 @@ func (g *gen) plan() {
 	for i := range g.counts.Themes {
 		title := topicTitle(i)
 		g.themeTitles = append(g.themeTitles, title)
-		g.themeSlugs = append(g.themeSlugs, g.unique(content.Slugify(title)))
-		g.themeColors = append(g.themeColors, content.DefaultPalette[i%len(content.DefaultPalette)])
+		g.themeSlugs = append(g.themeSlugs, g.unique(model.Slugify(title)))
+		g.themeColors = append(g.themeColors, model.DefaultPalette[i%len(model.DefaultPalette)])
 		g.themeWeights = append(g.themeWeights, fmt.Sprint(10*(i+1)))
 	}
 	for i := range g.counts.People {
 		name := g.pick(givenNames) + " " + g.pick(familyNames)
 		g.personNames = append(g.personNames, name)
-		g.personSlugs = append(g.personSlugs, g.unique(content.Slugify(name)))
+		g.personSlugs = append(g.personSlugs, g.unique(model.Slugify(name)))
 		if i%10 == 0 {
 			g.bundlePeople[i] = true
 		}
@@ -138,18 +138,18 @@ func (g *gen) plan() {
 	for i := range g.counts.Publications {
 		title := sentenceTitle(g)
 		g.pubTitles = append(g.pubTitles, title)
-		g.pubSlugs = append(g.pubSlugs, g.unique(content.Slugify(strings.Join(strings.Fields(title)[:min(6, len(strings.Fields(title)))], " "))))
+		g.pubSlugs = append(g.pubSlugs, g.unique(model.Slugify(strings.Join(strings.Fields(title)[:min(6, len(strings.Fields(title)))], " "))))
 		var authors []string
 		for range 1 + g.rng.IntN(5) {
 			authors = append(authors, g.pick(givenNames)+" "+g.pick(familyNames))
 		}
 		year := 2000 + g.rng.IntN(26)
 		family := authors[0][strings.LastIndexByte(authors[0], ' ')+1:]
-		key := fmt.Sprintf("%s%d", strings.ToLower(content.Slugify(family)), year)
+		key := fmt.Sprintf("%s%d", strings.ToLower(model.Slugify(family)), year)
 		for j := 'a'; keys[key]; j++ {
-			key = fmt.Sprintf("%s%d%c", strings.ToLower(content.Slugify(family)), year, j)
+			key = fmt.Sprintf("%s%d%c", strings.ToLower(model.Slugify(family)), year, j)
 			if j == 'z' {
-				key = fmt.Sprintf("%s%d-%d", strings.ToLower(content.Slugify(family)), year, i)
+				key = fmt.Sprintf("%s%d-%d", strings.ToLower(model.Slugify(family)), year, i)
 			}
 		}
 		keys[key] = true
@@ -283,7 +283,7 @@ As {{< figref %q >}} shows, %s {{< cite %s >}}
 
 func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 
-var roles = content.Roles
+var roles = model.Roles
 
 var positions = map[string]string{
 	"pi": "Principal Investigator", "postdoc": "Postdoctoral Researcher", "phd": "PhD Student",
@@ -384,7 +384,7 @@ func (g *gen) publications() error {
 func (g *gen) news() error {
 	for i := range g.counts.News {
 		title := g.pick(newsOpeners) + " " + lowerFirst(sentenceTitle(g))
-		slug := g.unique(fmt.Sprintf("%s-%d", content.Slugify(strings.Join(strings.Fields(title)[:4], " ")), i))
+		slug := g.unique(fmt.Sprintf("%s-%d", model.Slugify(strings.Join(strings.Fields(title)[:4], " ")), i))
 		year := 2015 + g.rng.IntN(11)
 		rel := "content/news/" + slug + ".md"
 		image := ""

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/sitegen"
 )
 
@@ -112,7 +112,7 @@ func BenchmarkCheckFile(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	var parser content.Parser
+	var parser frontmatter.Parser
 	for b.Loop() {
 		for i, p := range pages {
 			s.checkFile(&parser, p, data[i])

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/neuralml/labsite/tools/internal/bibtex"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 )
 
 // checkBibFiles reads the .bib files at the site's root with
@@ -24,7 +24,7 @@ func checkBibFiles(files []string) []Diagnostic {
 		}
 		text := strings.TrimPrefix(string(data), "\uFEFF")
 		source := func(line int) string {
-			s, _ := content.LineText([]byte(text), line)
+			s, _ := frontmatter.LineText([]byte(text), line)
 			return strings.ToValidUTF8(s, "\uFFFD")
 		}
 		file, errs := bibtex.Parse(rel, data)

@@ -6,14 +6,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // facts records what the rules comparing files need: the page's URL and a
 // research theme's weight.
 func (c *checker) facts() {
 	doc := c.doc
-	if e := doc.Lookup("headless"); e != nil && e.Value.Kind == content.BoolValue && e.Value.Text == "true" {
+	if e := doc.Lookup("headless"); e != nil && e.Value.Kind == frontmatter.BoolValue && e.Value.Text == "true" {
 		return
 	}
 	if e := doc.Lookup("build"); e != nil {
@@ -23,7 +24,7 @@ func (c *checker) facts() {
 	}
 	c.res.url = c.pageURL()
 	if c.typ.Name == "theme" && !strings.HasPrefix(path.Base(c.rel), "_index.") {
-		if e := doc.Lookup("weight"); e != nil && e.Value.Kind == content.IntValue {
+		if e := doc.Lookup("weight"); e != nil && e.Value.Kind == frontmatter.IntValue {
 			w := e.Value.Text
 			if n, err := strconv.ParseInt(strings.ReplaceAll(w, "_", ""), 0, 64); err == nil {
 				w = strconv.FormatInt(n, 10)
@@ -39,12 +40,12 @@ func (c *checker) facts() {
 // name), lower-cased as Hugo does.
 func (c *checker) pageURL() fact {
 	doc := c.doc
-	pos := content.Pos{Line: 1, Col: 1}
+	pos := frontmatter.Pos{Line: 1, Col: 1}
 	if doc.Open.Line > 0 {
 		pos = doc.Open
 	}
-	if infoOf(c.typ).fields["url"].Format == content.Plain {
-		if e := doc.Lookup("url"); e != nil && e.Value.Kind == content.StringValue && strings.TrimSpace(e.Value.Text) != "" {
+	if infoOf(c.typ).fields["url"].Format == model.Plain {
+		if e := doc.Lookup("url"); e != nil && e.Value.Kind == frontmatter.StringValue && strings.TrimSpace(e.Value.Text) != "" {
 			u := "/" + strings.Trim(strings.TrimSpace(e.Value.Text), "/")
 			if path.Ext(u) == "" {
 				u = strings.TrimSuffix(u, "/") + "/"
@@ -63,7 +64,7 @@ func (c *checker) pageURL() fact {
 	case "index":
 		p = p[:len(p)-len("/index")]
 	}
-	if e := doc.Lookup("slug"); e != nil && e.Value.Kind == content.StringValue && strings.TrimSpace(e.Value.Text) != "" {
+	if e := doc.Lookup("slug"); e != nil && e.Value.Kind == frontmatter.StringValue && strings.TrimSpace(e.Value.Text) != "" {
 		p, pos = p[:strings.LastIndexByte(p, '/')+1]+strings.Trim(strings.TrimSpace(e.Value.Text), "/"), e.Value.Pos
 	}
 	return fact{value: urlize(p + "/"), pos: pos}

@@ -1,5 +1,5 @@
 // Package validate checks a labsite Hugo site's content against the content
-// model (tools/internal/content) and reports every problem it finds, each at
+// model (tools/internal/model) and reports every problem it finds, each at
 // a file, line and column, the way a compiler does.
 //
 // Site walks the site's content/ folder with a bounded pool of workers,

@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // hugoKeys are Hugo's own fields that people write, by mistake, for a
@@ -62,7 +63,7 @@ func (c *checker) fields() {
 	}
 	pos := doc.Open
 	if pos.Line == 0 {
-		pos = content.Pos{Line: 1, Col: 1}
+		pos = frontmatter.Pos{Line: 1, Col: 1}
 	}
 	for _, f := range info.required {
 		if doc.Lookup(f.Name) == nil {
@@ -73,7 +74,7 @@ func (c *checker) fields() {
 }
 
 // ownFields lists a type's own field names as "a, b and c".
-func ownFields(t *content.Type) string {
+func ownFields(t *model.Type) string {
 	var names []string
 	for _, f := range t.Fields {
 		names = append(names, f.Name)
@@ -85,7 +86,7 @@ func ownFields(t *content.Type) string {
 }
 
 // addHint tells how to add a missing field, with the model's example.
-func addHint(format content.FrontMatterFormat, f content.Field) string {
+func addHint(format frontmatter.FrontMatterFormat, f model.Field) string {
 	if f.Example == "" {
 		return "add it to the front matter"
 	}
@@ -93,26 +94,26 @@ func addHint(format content.FrontMatterFormat, f content.Field) string {
 }
 
 // assignment writes name = value in the front matter's format.
-func assignment(format content.FrontMatterFormat, name, value string, kind content.Kind) string {
+func assignment(format frontmatter.FrontMatterFormat, name, value string, kind model.Kind) string {
 	quoted := strconv.Quote(value)
 	switch kind {
-	case content.Int, content.Bool:
+	case model.Int, model.Bool:
 		quoted = value
-	case content.StringList:
+	case model.StringList:
 		quoted = "[" + strconv.Quote(value) + "]"
-	case content.String:
-		if format != content.TOMLFrontMatter && format != content.JSONFrontMatter && plainSafe(value) {
+	case model.String:
+		if format != frontmatter.TOMLFrontMatter && format != frontmatter.JSONFrontMatter && plainSafe(value) {
 			quoted = value
 		}
-	case content.Date:
-		if format != content.JSONFrontMatter {
+	case model.Date:
+		if format != frontmatter.JSONFrontMatter {
 			quoted = value
 		}
 	}
 	switch format {
-	case content.TOMLFrontMatter:
+	case frontmatter.TOMLFrontMatter:
 		return name + " = " + quoted
-	case content.JSONFrontMatter:
+	case frontmatter.JSONFrontMatter:
 		return strconv.Quote(name) + ": " + quoted
 	}
 	return name + ": " + quoted
@@ -145,54 +146,54 @@ func article(noun string) string {
 var yaml11Bools = map[string]string{"yes": "true", "on": "true", "y": "true", "no": "false", "off": "false", "n": "false"}
 
 // value checks one field's value against its definition.
-func (c *checker) value(f content.Field, e *content.Entry) {
+func (c *checker) value(f model.Field, e *frontmatter.Entry) {
 	v := e.Value
-	if v.Kind == content.NullValue {
+	if v.Kind == frontmatter.NullValue {
 		if f.Required {
 			c.report(e.KeyPos, Error, RuleRequired, addHint(c.doc.Format, f), "required field %q is empty", e.Key)
 		}
 		return
 	}
 	switch f.Kind {
-	case content.Any:
-	case content.Map:
-		if v.Kind != content.MapValue {
+	case model.Any:
+	case model.Map:
+		if v.Kind != frontmatter.MapValue {
 			c.wrongType(f, e.Key, v, "")
 		}
-	case content.String:
+	case model.String:
 		if c.stringValue(f, e.Key, v) {
 			c.formats(f, e.Key, v)
 		}
-	case content.Int:
+	case model.Int:
 		switch {
-		case v.Kind == content.IntValue:
-		case v.Kind == content.StringValue && isInt(v.Text):
-			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, strings.TrimSpace(v.Text), content.Int))
+		case v.Kind == frontmatter.IntValue:
+		case v.Kind == frontmatter.StringValue && isInt(v.Text):
+			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, strings.TrimSpace(v.Text), model.Int))
 		default:
 			c.wrongType(f, e.Key, v, "")
 		}
-	case content.Bool:
+	case model.Bool:
 		switch {
-		case v.Kind == content.BoolValue:
-		case v.Kind == content.StringValue && v.Plain && yaml11Bools[strings.ToLower(v.Text)] != "":
+		case v.Kind == frontmatter.BoolValue:
+		case v.Kind == frontmatter.StringValue && v.Plain && yaml11Bools[strings.ToLower(v.Text)] != "":
 			fix := yaml11Bools[strings.ToLower(v.Text)]
 			c.report(v.Pos, Error, RuleBoolean,
 				fmt.Sprintf("YAML 1.1 read %s as %s, but Hugo reads YAML 1.2, where it is a string; write %s: %s", v.Text, fix, e.Key, fix),
 				"%s must be true or false, not %s", e.Key, v.Text)
-		case v.Kind == content.StringValue && (v.Text == "true" || v.Text == "false"):
-			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, v.Text, content.Bool))
-		case v.Kind == content.StringValue && yaml11Bools[strings.ToLower(v.Text)] != "":
-			c.wrongType(f, e.Key, v, "write "+assignment(c.doc.Format, e.Key, yaml11Bools[strings.ToLower(v.Text)], content.Bool))
+		case v.Kind == frontmatter.StringValue && (v.Text == "true" || v.Text == "false"):
+			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, v.Text, model.Bool))
+		case v.Kind == frontmatter.StringValue && yaml11Bools[strings.ToLower(v.Text)] != "":
+			c.wrongType(f, e.Key, v, "write "+assignment(c.doc.Format, e.Key, yaml11Bools[strings.ToLower(v.Text)], model.Bool))
 		default:
 			c.wrongType(f, e.Key, v, "")
 		}
-	case content.Date:
+	case model.Date:
 		c.date(f, e.Key, v)
-	case content.StringList:
-		if v.Kind != content.ListValue {
+	case model.StringList:
+		if v.Kind != frontmatter.ListValue {
 			hint := ""
-			if v.Kind == content.StringValue {
-				hint = "write a list: " + assignment(c.doc.Format, e.Key, v.Text, content.StringList)
+			if v.Kind == frontmatter.StringValue {
+				hint = "write a list: " + assignment(c.doc.Format, e.Key, v.Text, model.StringList)
 			}
 			c.wrongType(f, e.Key, v, hint)
 			return
@@ -201,7 +202,7 @@ func (c *checker) value(f content.Field, e *content.Entry) {
 			c.report(v.Pos, Error, RuleRequired, "", "required field %q is an empty list", e.Key)
 		}
 		item := f
-		item.Kind, item.Required = content.String, false
+		item.Kind, item.Required = model.String, false
 		for _, it := range v.Items {
 			if c.stringValue(item, e.Key, it) {
 				c.formats(item, e.Key, it)
@@ -215,8 +216,8 @@ func (c *checker) value(f content.Field, e *content.Entry) {
 // a string, or for plain text a number or date, which Hugo prints as
 // written. It reports whether the value is a string worth checking
 // further. key is the field's key.
-func (c *checker) stringValue(f content.Field, key string, v *content.Value) bool {
-	item := c.typeField(key).Kind == content.StringList
+func (c *checker) stringValue(f model.Field, key string, v *frontmatter.Value) bool {
+	item := c.typeField(key).Kind == model.StringList
 	name := func() string {
 		if item {
 			return "each item of " + key
@@ -224,19 +225,19 @@ func (c *checker) stringValue(f content.Field, key string, v *content.Value) boo
 		return key
 	}
 	switch v.Kind {
-	case content.StringValue:
+	case frontmatter.StringValue:
 		if f.Required && strings.TrimSpace(v.Text) == "" {
 			c.report(v.Pos, Error, RuleRequired, "", "required field %q is empty", name())
 			return false
 		}
 		return true
-	case content.IntValue, content.FloatValue, content.TimestampValue:
-		if f.Format == content.Plain && f.Enum == nil && f.Ref == "" {
+	case frontmatter.IntValue, frontmatter.FloatValue, frontmatter.TimestampValue:
+		if f.Format == model.Plain && f.Enum == nil && f.Ref == "" {
 			return false
 		}
-	case content.BoolValue:
-		if f.Format == content.Plain && f.Enum == nil && f.Ref == "" && !item {
-			c.wrongType(f, name(), v, "quote it: "+assignment(c.doc.Format, key, v.Text, content.String))
+	case frontmatter.BoolValue:
+		if f.Format == model.Plain && f.Enum == nil && f.Ref == "" && !item {
+			c.wrongType(f, name(), v, "quote it: "+assignment(c.doc.Format, key, v.Text, model.String))
 			return false
 		}
 	}
@@ -245,26 +246,26 @@ func (c *checker) stringValue(f content.Field, key string, v *content.Value) boo
 }
 
 // typeField returns the field of the file's type that key sets.
-func (c *checker) typeField(key string) content.Field {
+func (c *checker) typeField(key string) model.Field {
 	return infoOf(c.typ).fields[strings.ToLower(key)]
 }
 
 // wrongType reports a value of the wrong kind.
-func (c *checker) wrongType(f content.Field, name string, v *content.Value, hint string) {
+func (c *checker) wrongType(f model.Field, name string, v *frontmatter.Value, hint string) {
 	want := f.Kind.String()
-	if f.Kind == content.String && f.Format != content.Plain {
+	if f.Kind == model.String && f.Format != model.Plain {
 		want = f.Format.String()
 	}
 	got := v.Kind.String()
-	if v.Kind == content.StringValue || v.Kind == content.IntValue || v.Kind == content.FloatValue {
+	if v.Kind == frontmatter.StringValue || v.Kind == frontmatter.IntValue || v.Kind == frontmatter.FloatValue {
 		got += " " + quoteText(v)
 	}
 	c.report(v.Pos, Error, RuleType, hint, "%s must be %s, not %s", name, article(want), article(got))
 }
 
 // quoteText shows a scalar's text as it reads in a message.
-func quoteText(v *content.Value) string {
-	if v.Kind == content.StringValue {
+func quoteText(v *frontmatter.Value) string {
+	if v.Kind == frontmatter.StringValue {
 		return strconv.Quote(v.Text)
 	}
 	return v.Text
@@ -278,13 +279,13 @@ func isInt(s string) bool {
 // date checks a date field: Hugo parses strings (and YAML dates, which it
 // reads as strings) with a fixed list of layouts, and takes TOML dates as
 // they are.
-func (c *checker) date(f content.Field, name string, v *content.Value) {
+func (c *checker) date(f model.Field, name string, v *frontmatter.Value) {
 	switch v.Kind {
-	case content.TimestampValue:
-		if c.doc.Format == content.TOMLFrontMatter {
+	case frontmatter.TimestampValue:
+		if c.doc.Format == frontmatter.TOMLFrontMatter {
 			return
 		}
-	case content.StringValue:
+	case frontmatter.StringValue:
 		if v.Text == "" {
 			// Hugo takes an empty date for no date.
 			if f.Required {
@@ -292,10 +293,10 @@ func (c *checker) date(f content.Field, name string, v *content.Value) {
 			}
 			return
 		}
-	case content.TimeValue:
+	case frontmatter.TimeValue:
 		c.report(v.Pos, Error, RuleDate, "write a date and time, such as 2026-01-05T"+v.Text+"Z", "%s %s is a time of day without a date", name, v.Text)
 		return
-	case content.IntValue:
+	case frontmatter.IntValue:
 		c.wrongType(f, name, v, fmt.Sprintf("Hugo would read %s as seconds since 1970; write a date such as 2026-01-05", v.Text))
 		return
 	default:
@@ -318,11 +319,11 @@ func (c *checker) date(f content.Field, name string, v *content.Value) {
 }
 
 // formatRules are the rules that report each format's problems.
-var formatRules = map[content.Format]string{content.URL: RuleURL, content.DOI: RuleDOI, content.ORCID: RuleORCID, content.Email: RuleEmail}
+var formatRules = map[model.Format]string{model.URL: RuleURL, model.DOI: RuleDOI, model.ORCID: RuleORCID, model.Email: RuleEmail}
 
 // formats checks a string value (or list item) against the field's format,
 // enum and reference.
-func (c *checker) formats(f content.Field, name string, v *content.Value) {
+func (c *checker) formats(f model.Field, name string, v *frontmatter.Value) {
 	text := v.Text
 	if f.Enum != nil && !slices.Contains(f.Enum, text) {
 		hint := "use one of: " + strings.Join(f.Enum, ", ")
@@ -335,17 +336,17 @@ func (c *checker) formats(f content.Field, name string, v *content.Value) {
 		c.ref(f, name, v)
 	}
 	switch f.Format {
-	case content.Color:
+	case model.Color:
 		c.color(name, v)
-	case content.URL, content.DOI, content.ORCID, content.Email:
-		if msg, hint := content.CheckFormat(f.Format, text); msg != "" {
+	case model.URL, model.DOI, model.ORCID, model.Email:
+		if msg, hint := model.CheckFormat(f.Format, text); msg != "" {
 			c.report(v.Pos, Error, formatRules[f.Format], hint, "%s %q %s", name, text, msg)
 		}
-	case content.Image, content.File:
+	case model.Image, model.File:
 		switch {
 		case !isRemote(text):
 			c.file(v.Pos, name, text)
-		case f.Format == content.Image:
+		case f.Format == model.Image:
 			// A link may go anywhere, but a page shows only its site's images.
 			c.report(v.Pos, Error, RuleMissingFile, offSiteHint, "%s %q is not on this site", name, text)
 		}
@@ -353,8 +354,8 @@ func (c *checker) formats(f content.Field, name string, v *content.Value) {
 }
 
 // color checks a #rrggbb colour and its contrast on the white background.
-func (c *checker) color(name string, v *content.Value) {
-	rgb, err := content.ParseHex(v.Text)
+func (c *checker) color(name string, v *frontmatter.Value) {
+	rgb, err := model.ParseHex(v.Text)
 	if err != nil {
 		hint := ""
 		hex := strings.TrimPrefix(v.Text, "#")
@@ -367,8 +368,8 @@ func (c *checker) color(name string, v *content.Value) {
 		c.report(v.Pos, Error, RuleColor, hint, "%s %s", name, err)
 		return
 	}
-	white, _ := content.ParseHex(content.LightBackground)
-	if r := content.Contrast(rgb, white); r < content.MinAccentContrast {
+	white, _ := model.ParseHex(model.LightBackground)
+	if r := model.Contrast(rgb, white); r < model.MinAccentContrast {
 		c.report(v.Pos, Warning, RuleContrast,
 			"the theme's accent bar in this colour will be hard to see on the white page; choose a darker colour",
 			"%s %s has a contrast of %.1f:1 on white, below 3:1", name, v.Text, math.Floor(r*10)/10)
@@ -385,8 +386,8 @@ func isHex(s string) bool {
 }
 
 // ref checks that a slug names a page of the type the field refers to.
-func (c *checker) ref(f content.Field, name string, v *content.Value) {
-	t := content.TypeNamed(f.Ref)
+func (c *checker) ref(f model.Field, name string, v *frontmatter.Value) {
+	t := model.TypeNamed(f.Ref)
 	if t == nil || c.s.slugs[t.Name][v.Text] {
 		return
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // fileResult is what checking one content file gives: its diagnostics and
@@ -25,7 +26,7 @@ type fileResult struct {
 // fact is a value of a file with the place it comes from.
 type fact struct {
 	value  string
-	pos    content.Pos
+	pos    frontmatter.Pos
 	source string
 }
 
@@ -33,8 +34,8 @@ type fact struct {
 type checker struct {
 	s   *site
 	rel string // the file's path relative to the site's root
-	typ *content.Type
-	doc *content.Document
+	typ *model.Type
+	doc *frontmatter.Document
 	res fileResult
 	// src is the file's text without its byte order mark: the text that
 	// positions count in, and where snippets come from.
@@ -44,11 +45,11 @@ type checker struct {
 // checkFile applies every per-file rule to the content file at rel (a
 // slash path relative to the site's root) whose bytes are data, parsing it
 // with p.
-func (s *site) checkFile(p *content.Parser, rel string, data []byte) fileResult {
+func (s *site) checkFile(p *frontmatter.Parser, rel string, data []byte) fileResult {
 	text := bytes.TrimPrefix(data, []byte("\uFEFF"))
 	c := &checker{s: s, rel: rel, src: text}
 	if len(bytes.TrimSpace(text)) == 0 {
-		c.report(content.Pos{Line: 1, Col: 1}, Error, RuleEmptyFile, "add front matter with a title, or delete the file", "empty file")
+		c.report(frontmatter.Pos{Line: 1, Col: 1}, Error, RuleEmptyFile, "add front matter with a title, or delete the file", "empty file")
 		return c.res
 	}
 	if !utf8.Valid(text) {
@@ -60,26 +61,26 @@ func (s *site) checkFile(p *content.Parser, rel string, data []byte) fileResult 
 			}
 			off += size
 		}
-		c.report(content.PosAt(text, off), Error, RuleEncoding, "save the file as UTF-8", "not valid UTF-8 (byte %#02x)", text[off])
+		c.report(frontmatter.PosAt(text, off), Error, RuleEncoding, "save the file as UTF-8", "not valid UTF-8 (byte %#02x)", text[off])
 		c.attachSources()
 		return c.res
 	}
 	doc, err := p.Parse(data)
 	c.doc, c.src = doc, doc.Src
-	var errs content.Errors
+	var errs frontmatter.Errors
 	syntaxOK := true
 	if errors.As(err, &errs) {
 		for _, e := range errs {
 			switch e.Kind {
-			case content.UnclosedError:
+			case frontmatter.UnclosedError:
 				syntaxOK = false
-				delim := map[content.FrontMatterFormat]string{content.YAMLFrontMatter: "---", content.TOMLFrontMatter: "+++"}[doc.Format]
+				delim := map[frontmatter.FrontMatterFormat]string{frontmatter.YAMLFrontMatter: "---", frontmatter.TOMLFrontMatter: "+++"}[doc.Format]
 				hint := "end the front matter with a line holding only " + delim
-				if doc.Format == content.JSONFrontMatter {
+				if doc.Format == frontmatter.JSONFrontMatter {
 					hint = "close the JSON object with }"
 				}
 				c.report(e.Pos, Error, RuleUnclosed, hint, "%s", e.Msg)
-			case content.DuplicateKeyError:
+			case frontmatter.DuplicateKeyError:
 				c.report(e.Pos, Error, RuleDuplicateKey, "remove one of them", "%s", e.Msg)
 			default:
 				syntaxOK = false
@@ -89,14 +90,14 @@ func (s *site) checkFile(p *content.Parser, rel string, data []byte) fileResult 
 	}
 	resource := s.bundleResource(rel)
 	if !resource {
-		c.typ = content.TypeOf(strings.TrimPrefix(rel, "content/"))
+		c.typ = model.TypeOf(strings.TrimPrefix(rel, "content/"))
 		if syntaxOK {
 			c.fields()
 			c.facts()
 			if c.typ.EmptyBodyWarning && !strings.HasPrefix(path.Base(rel), "_index.") && len(bytes.TrimSpace(doc.Body)) == 0 {
 				pos := doc.Close
 				if pos.Line == 0 {
-					pos = content.Pos{Line: 1, Col: 1}
+					pos = frontmatter.Pos{Line: 1, Col: 1}
 				}
 				c.report(pos, Warning, RuleEmptyBody,
 					"its page and its section of the research page show only the title; write a paragraph about the theme below the front matter",
@@ -110,7 +111,7 @@ func (s *site) checkFile(p *content.Parser, rel string, data []byte) fileResult 
 }
 
 // report adds a diagnostic at pos.
-func (c *checker) report(pos content.Pos, sev Severity, rule, hint, format string, args ...any) {
+func (c *checker) report(pos frontmatter.Pos, sev Severity, rule, hint, format string, args ...any) {
 	c.res.diags = append(c.res.diags, Diagnostic{Path: c.rel, Line: pos.Line, Col: pos.Col, Severity: sev,
 		Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
@@ -119,13 +120,13 @@ func (c *checker) report(pos content.Pos, sev Severity, rule, hint, format strin
 func (c *checker) attachSources() {
 	for i := range c.res.diags {
 		d := &c.res.diags[i]
-		line, _ := content.LineText(c.src, d.Line)
+		line, _ := frontmatter.LineText(c.src, d.Line)
 		d.source = strings.ToValidUTF8(line, "\uFFFD")
 	}
 	if c.res.weight != nil {
-		c.res.weight.source, _ = content.LineText(c.src, c.res.weight.pos.Line)
+		c.res.weight.source, _ = frontmatter.LineText(c.src, c.res.weight.pos.Line)
 	}
 	if c.res.url.value != "" {
-		c.res.url.source, _ = content.LineText(c.src, c.res.url.pos.Line)
+		c.res.url.source, _ = frontmatter.LineText(c.src, c.res.url.pos.Line)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 )
 
 // fuzzPaths are the files FuzzValidateFile checks its input as: one of
@@ -48,7 +48,7 @@ func FuzzValidateFile(f *testing.F) {
 	f.Add(uint8(2), []byte("+++\ntitle = \"Paper\"\nauthors = [\"Ada\"]\ndate = 2026-01-05\n+++\n"))
 	f.Add(uint8(1), []byte("{\"title\": \"Ada\", \"role\": \"pi\", \"image\": \"portrait.svg\"}\n"))
 	s := fuzzSite()
-	var parser content.Parser
+	var parser frontmatter.Parser
 	ids := map[string]bool{}
 	for _, r := range Rules {
 		ids[r.ID] = true
@@ -69,7 +69,7 @@ func FuzzValidateFile(f *testing.F) {
 				t.Fatalf("malformed diagnostic %+v", d)
 			}
 			// An empty file has nothing to show.
-			if line, ok := content.LineText(text, d.Line); ok && d.Rule != RuleEmptyFile && d.source != strings.ToValidUTF8(line, "\uFFFD") {
+			if line, ok := frontmatter.LineText(text, d.Line); ok && d.Rule != RuleEmptyFile && d.source != strings.ToValidUTF8(line, "\uFFFD") {
 				t.Fatalf("%v carries the source %q, not line %d %q", d, d.source, d.Line, line)
 			}
 		}

@@ -17,7 +17,8 @@ import (
 
 	toml "github.com/pelletier/go-toml/v2"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // ErrNoContent is returned by Site for a folder without a content/ folder.
@@ -125,11 +126,11 @@ func loadSite(dir string) (*site, []string, error) {
 		if s.bundleResource(rel) || strings.HasPrefix(path.Base(rel), "_index.") {
 			continue
 		}
-		t := content.TypeOf(strings.TrimPrefix(rel, "content/"))
+		t := model.TypeOf(strings.TrimPrefix(rel, "content/"))
 		if s.slugs[t.Name] == nil {
 			s.slugs[t.Name] = map[string]bool{}
 		}
-		s.slugs[t.Name][content.Slug(rel)] = true
+		s.slugs[t.Name][model.Slug(rel)] = true
 	}
 	return s, pages, nil
 }
@@ -269,10 +270,10 @@ func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
 	// Something unexpected: decode it with encoding/json to explain it.
 	ids = map[string]bool{}
 	report := func(off int, format string, args ...any) []Diagnostic {
-		pos := content.PosAt(data, off)
+		pos := frontmatter.PosAt(data, off)
 		d := Diagnostic{Path: bibliographyFile, Line: pos.Line, Col: pos.Col, Severity: Error, Rule: RuleBibliography,
 			Message: fmt.Sprintf(format, args...), Hint: "write it again with labtool import bibtex FILE --bibliography"}
-		d.source, _ = content.LineText(data, pos.Line)
+		d.source, _ = frontmatter.LineText(data, pos.Line)
 		return []Diagnostic{d}
 	}
 	var v any
@@ -327,7 +328,7 @@ func (s *site) checkAll(root string, pages []string, workers int) ([]fileResult,
 	for w := range workers {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			var parser content.Parser
+			var parser frontmatter.Parser
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(pages) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // typeInfo is what the rules look up in a content type for every file,
@@ -12,23 +12,23 @@ import (
 type typeInfo struct {
 	// fields maps each field's lower-cased name to the field: Hugo ignores
 	// case in front-matter keys.
-	fields   map[string]content.Field
-	required []content.Field
+	fields   map[string]model.Field
+	required []model.Field
 	names    []string
 	own      string
 }
 
 var (
 	typeInfoOnce sync.Once
-	typeInfos    map[*content.Type]*typeInfo
+	typeInfos    map[*model.Type]*typeInfo
 )
 
 // infoOf returns t's typeInfo.
-func infoOf(t *content.Type) *typeInfo {
+func infoOf(t *model.Type) *typeInfo {
 	typeInfoOnce.Do(func() {
-		typeInfos = map[*content.Type]*typeInfo{}
-		for _, t := range content.Types {
-			ti := &typeInfo{fields: map[string]content.Field{}, names: t.FieldNames(), own: ownFields(t)}
+		typeInfos = map[*model.Type]*typeInfo{}
+		for _, t := range model.Types {
+			ti := &typeInfo{fields: map[string]model.Field{}, names: t.FieldNames(), own: ownFields(t)}
 			for _, f := range t.AllFields() {
 				ti.fields[strings.ToLower(f.Name)] = f
 				if f.Required {

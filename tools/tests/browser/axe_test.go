@@ -10,9 +10,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/internal/npmtools"
-	"github.com/neuralml/labsite/internal/serve"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/npmtools"
+	"github.com/neuralml/labsite/tools/internal/testkit/serve"
 )
 
 // axeTags are the rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA.

@@ -6,20 +6,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
-// The page backgrounds the theme's stylesheet uses (content.LightBackground
-// and content.DarkBackground).
+// The page backgrounds the theme's stylesheet uses (model.LightBackground
+// and model.DarkBackground).
 var (
-	lightBackground = mustHex(content.LightBackground)
-	darkBackground  = mustHex(content.DarkBackground)
+	lightBackground = mustHex(model.LightBackground)
+	darkBackground  = mustHex(model.DarkBackground)
 )
 
-type rgb = content.RGB
+type rgb = model.RGB
 
 func mustHex(s string) rgb {
-	c, err := content.ParseHex(s)
+	c, err := model.ParseHex(s)
 	if err != nil {
 		panic(err)
 	}

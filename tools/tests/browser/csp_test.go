@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/internal/serve"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/serve"
 )
 
 // inlinePage breaks a strict CSP three ways: a <style> element, a style=

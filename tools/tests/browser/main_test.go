@@ -1,6 +1,6 @@
 // Package browser checks the built exampleSite in a real browser: Debian's
 // Chromium, driven by chromedp, loading the pages from a loopback server
-// that sends netlify.toml's headers (internal/serve), so the production
+// that sends netlify.toml's headers (tools/internal/testkit/serve), so the production
 // Content-Security-Policy applies. It checks the research page's layout
 // and colours at a phone and a laptop size, light and dark, that a
 // citation leads to its reference, and runs axe-core on every page.
@@ -28,8 +28,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/internal/serve"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/serve"
 )
 
 var updateScreenshot = flag.Bool("update-screenshot", false,

@@ -11,8 +11,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // researchThemes are exampleSite's research themes in weight order, with
@@ -253,14 +253,14 @@ func checkResearchLayout(t *testing.T, tb *tab, width float64, scheme string) {
 		if bg != wantBg {
 			t.Errorf("%s: page background %s, want %s (%s mode)", name, bg, wantBg, scheme)
 		}
-		wantText := content.ReadableOn(colour, wantBg)
+		wantText := model.ReadableOn(colour, wantBg)
 		for _, c := range []struct{ what, value string }{{"h2 color", got.Color}, {"h2 link color", got.LinkColor}} {
 			text, _ := parseCSSColor(t, c.value)
 			if text != wantText {
 				t.Errorf("%s: %s %s, want %s (ReadableOn(%s, %s), %s mode)", name, c.what, text, wantText, want.colour, wantBg, scheme)
 			}
-			if r := content.Contrast(text, bg); r < content.MinTextContrast {
-				t.Errorf("%s: %s %s on %s has contrast %.2f:1, want ≥ %.1f", name, c.what, text, bg, r, content.MinTextContrast)
+			if r := model.Contrast(text, bg); r < model.MinTextContrast {
+				t.Errorf("%s: %s %s on %s has contrast %.2f:1, want ≥ %.1f", name, c.what, text, bg, r, model.MinTextContrast)
 			}
 		}
 		accent, _ := parseCSSColor(t, got.Accent)

@@ -16,8 +16,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/internal/npmtools"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/npmtools"
 )
 
 // message is one finding of the checker, with its file relative to the

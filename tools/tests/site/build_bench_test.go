@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
 	"github.com/neuralml/labsite/tools/internal/sitegen"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // BenchmarkHugoBuild builds synthetic lab sites of growing size with the

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
 	"github.com/neuralml/labsite/tools/internal/importer"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // A bibliography as labtool import bibtex writes it (custom labels with

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // research is a fixture of a research page with the themes given as txtar
@@ -60,7 +60,7 @@ func TestThemeWithoutColourTakesNextPaletteColour(t *testing.T) {
 ---
 title: A
 weight: 1
-color: "`+content.DefaultPalette[0]+`"
+color: "`+model.DefaultPalette[0]+`"
 ---
 Body.
 -- content/research/b.md --
@@ -73,7 +73,7 @@ Body.
 ---
 title: C
 weight: 3
-color: "`+content.DefaultPalette[1]+`"
+color: "`+model.DefaultPalette[1]+`"
 ---
 Body.
 -- content/research/d.md --
@@ -85,15 +85,15 @@ Body.
 `)
 	got := themeColours(t, site)
 	// B and D skip the palette colours A and C set themselves.
-	want := map[string]string{"a": content.DefaultPalette[0], "b": content.DefaultPalette[2], "c": content.DefaultPalette[1], "d": content.DefaultPalette[3]}
+	want := map[string]string{"a": model.DefaultPalette[0], "b": model.DefaultPalette[2], "c": model.DefaultPalette[1], "d": model.DefaultPalette[3]}
 	for slug, c := range want {
 		if got[slug] != c {
 			t.Errorf("theme %s: colour %s, want %s", slug, got[slug], c)
 		}
 	}
 	// The same rule as labtool new theme.
-	if next := content.NextPaletteColor(content.DefaultPalette, []string{content.DefaultPalette[0], content.DefaultPalette[1]}); next != want["b"] {
-		t.Errorf("content.NextPaletteColor = %s, theme gave %s", next, want["b"])
+	if next := model.NextPaletteColor(model.DefaultPalette, []string{model.DefaultPalette[0], model.DefaultPalette[1]}); next != want["b"] {
+		t.Errorf("model.NextPaletteColor = %s, theme gave %s", next, want["b"])
 	}
 }
 
@@ -111,8 +111,8 @@ Body.
 	if !strings.Contains(site.Log, `WARN`) || !strings.Contains(site.Log, `content/research/bad.md: color "orang" is not a colour (want #rrggbb)`) {
 		t.Errorf("no warning naming the file:\n%s", site.Log)
 	}
-	if got := themeColours(t, site)["bad"]; got != content.DefaultPalette[0] {
-		t.Errorf("fallback colour %s, want %s", got, content.DefaultPalette[0])
+	if got := themeColours(t, site)["bad"]; got != model.DefaultPalette[0] {
+		t.Errorf("fallback colour %s, want %s", got, model.DefaultPalette[0])
 	}
 }
 
@@ -132,9 +132,9 @@ Body.
 	if m == nil {
 		t.Fatalf("no rule for rt-pale in\n%s", css)
 	}
-	text, _ := content.ParseHex(m[1])
-	white, _ := content.ParseHex(content.LightBackground)
-	if r := content.Contrast(text, white); r < content.MinTextContrast {
+	text, _ := model.ParseHex(m[1])
+	white, _ := model.ParseHex(model.LightBackground)
+	if r := model.Contrast(text, white); r < model.MinTextContrast {
 		t.Errorf("heading text %s has contrast %.2f on white", m[1], r)
 	}
 }

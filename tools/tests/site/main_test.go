@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 var (

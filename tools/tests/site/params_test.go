@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // A site sets the theme's params, overrides a hook partial and rewords a

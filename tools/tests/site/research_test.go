@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 // The seed's research themes, in the order the page must show them.
@@ -173,24 +173,24 @@ func TestResearchThemeColoursInStylesheet(t *testing.T) {
 	t.Parallel()
 	site := exampleSite(t)
 	css := stylesheet(t, site)
-	white, _ := content.ParseHex(content.LightBackground)
-	dark, _ := content.ParseHex(content.DarkBackground)
+	white, _ := model.ParseHex(model.LightBackground)
+	dark, _ := model.ParseHex(model.DarkBackground)
 	for _, th := range seedThemes {
-		c, err := content.ParseHex(th.color)
+		c, err := model.ParseHex(th.color)
 		if err != nil {
 			t.Fatal(err)
 		}
-		light := regexp.MustCompile(`\.rt-` + th.slug + `\{--accent:\s*` + c.Hex() + `;--accent-text:\s*` + content.ReadableOn(c, white).Hex() + `\}`)
+		light := regexp.MustCompile(`\.rt-` + th.slug + `\{--accent:\s*` + c.Hex() + `;--accent-text:\s*` + model.ReadableOn(c, white).Hex() + `\}`)
 		if !light.MatchString(css) {
-			t.Errorf("stylesheet lacks %s's colours (accent %s, text %s)", th.slug, c.Hex(), content.ReadableOn(c, white).Hex())
+			t.Errorf("stylesheet lacks %s's colours (accent %s, text %s)", th.slug, c.Hex(), model.ReadableOn(c, white).Hex())
 		}
-		darkRule := regexp.MustCompile(`\.rt-` + th.slug + `\{--accent-text:\s*` + content.ReadableOn(c, dark).Hex() + `\}`)
+		darkRule := regexp.MustCompile(`\.rt-` + th.slug + `\{--accent-text:\s*` + model.ReadableOn(c, dark).Hex() + `\}`)
 		if !darkRule.MatchString(css) {
-			t.Errorf("stylesheet lacks %s's dark-mode text colour %s", th.slug, content.ReadableOn(c, dark).Hex())
+			t.Errorf("stylesheet lacks %s's dark-mode text colour %s", th.slug, model.ReadableOn(c, dark).Hex())
 		}
 	}
 	// The grey is 3.15:1 on white: its heading text must be a darker shade.
-	if content.ReadableOn(content.RGB{R: 0x91, G: 0x91, B: 0x91}, white).Hex() == "#919191" {
+	if model.ReadableOn(model.RGB{R: 0x91, G: 0x91, B: 0x91}, white).Hex() == "#919191" {
 		t.Fatal("the grey heading would not reach 4.5:1")
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
 const labContent = `

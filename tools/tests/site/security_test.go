@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/internal/serve"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/serve"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -129,7 +129,7 @@ func TestNetlifyBuild(t *testing.T) {
 }
 
 // netlifyHeaders returns the headers Netlify sends for a path, by
-// netlify.toml's [[headers]] rules as internal/serve applies them.
+// netlify.toml's [[headers]] rules as tools/internal/testkit/serve applies them.
 func netlifyHeaders(t *testing.T, path string) http.Header {
 	t.Helper()
 	rules, err := serve.LoadNetlifyHeaders(filepath.Join(hugotest.Root, "netlify.toml"))

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/hugotest"
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -43,8 +43,8 @@ func readThemeConfig(t *testing.T) themeConfig {
 
 // The palette the theme falls back to is the one labtool assigns from.
 func TestThemePaletteIsTheModels(t *testing.T) {
-	if got := readThemeConfig(t).Params.Labsite.Palette; !slices.Equal(got, content.DefaultPalette) {
-		t.Errorf("theme/hugo.toml palette %v != content.DefaultPalette %v", got, content.DefaultPalette)
+	if got := readThemeConfig(t).Params.Labsite.Palette; !slices.Equal(got, model.DefaultPalette) {
+		t.Errorf("theme/hugo.toml palette %v != model.DefaultPalette %v", got, model.DefaultPalette)
 	}
 }
 
@@ -112,7 +112,7 @@ func templates(t *testing.T) map[string]string {
 // model, so validate knows it and scaffolds write it.
 func TestTemplateParamsAreModelFields(t *testing.T) {
 	fields := map[string]bool{}
-	for _, ty := range content.Types {
+	for _, ty := range model.Types {
 		for _, f := range ty.AllFields() {
 			fields[f.Name] = true
 		}

@@ -1,4 +1,4 @@
-package content
+package frontmatter
 
 import (
 	"bytes"
@@ -11,20 +11,8 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// parseYAML parses YAML front matter: with the fast reader of
-// frontmatter_yamlfast.go when the block keeps to the shapes front matter
-// usually takes, and with go.yaml.in/yaml/v3 otherwise. Both give the
-// same entries (a fuzz test checks it).
+// parseYAML parses YAML front matter with go.yaml.in/yaml/v3.
 func (d *Document) parseYAML() error {
-	if entries, ok := fastYAML(d.mem, d.Raw, d.RawLine); ok {
-		d.Entries = entries
-		return d.finish(nil)
-	}
-	return d.parseYAMLNode()
-}
-
-// parseYAMLNode parses YAML front matter with go.yaml.in/yaml/v3.
-func (d *Document) parseYAMLNode() error {
 	node, err := d.yamlNode()
 	if err != nil {
 		return d.finish(Errors{d.yamlError(err)})

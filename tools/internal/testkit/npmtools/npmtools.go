@@ -16,8 +16,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/filelock"
-	"github.com/neuralml/labsite/internal/repo"
+	"github.com/neuralml/labsite/tools/internal/testkit/repo"
+	"github.com/rogpeppe/go-internal/lockedfile"
 )
 
 // Root is the repository's root folder, which holds package.json.
@@ -46,11 +46,11 @@ func Path(t testing.TB, rel string) string {
 }
 
 // ensure runs `npm ci` unless node_modules is current. Test binaries of
-// several packages run at once, so a lock on package-lock.json makes the
-// others wait while one installs.
+// several packages run at once, so a lock file (go-internal's lockedfile)
+// makes the others wait while one installs.
 func ensure() error {
-	lockfile := filepath.Join(Root, "package-lock.json")
-	unlock, err := filelock.Lock(lockfile)
+	lockfile := filepath.Join(os.TempDir(), "labsite-npm-ci.lock")
+	unlock, err := lockedfile.MutexAt(lockfile).Lock()
 	if err != nil {
 		return fmt.Errorf("locking %s: %v", lockfile, err)
 	}

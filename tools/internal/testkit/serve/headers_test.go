@@ -2,9 +2,10 @@ package serve
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/neuralml/labsite/tools/internal/testkit/repo"
 )
 
 func TestRuleMatches(t *testing.T) {
@@ -141,8 +142,7 @@ func TestParseNetlifyHeadersErrors(t *testing.T) {
 // The repository's netlify.toml sends a strict Content-Security-Policy for
 // every path, pages, assets and the 404 alike.
 func TestRepoNetlifyTomlSendsCSPEverywhere(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	rules, err := LoadNetlifyHeaders(filepath.Join(filepath.Dir(file), "..", "..", "netlify.toml"))
+	rules, err := LoadNetlifyHeaders(filepath.Join(repo.Root, "netlify.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

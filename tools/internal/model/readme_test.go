@@ -1,4 +1,4 @@
-package content
+package model
 
 import (
 	"flag"
@@ -11,7 +11,7 @@ import (
 var updateReadme = flag.Bool("update-readme", false, "rewrite the README's content-field tables from the model")
 
 const (
-	fieldsStart = "<!-- content-fields:start (generated from tools/internal/content by go test -update-readme; do not edit) -->"
+	fieldsStart = "<!-- content-fields:start (generated from tools/internal/model by go test -update-readme; do not edit) -->"
 	fieldsEnd   = "<!-- content-fields:end -->"
 )
 
@@ -75,5 +75,5 @@ func TestReadmeDocumentsEveryField(t *testing.T) {
 		}
 		return
 	}
-	t.Error("README.md's content-field tables are out of date with the model: run go test ./tools/internal/content -update-readme")
+	t.Error("README.md's content-field tables are out of date with the model: run go test ./tools/internal/model -update-readme")
 }

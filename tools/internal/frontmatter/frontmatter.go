@@ -1,4 +1,6 @@
-package content
+// Package frontmatter reads a content file's front matter (YAML, TOML or
+// JSON) with the line and column of every key and value.
+package frontmatter
 
 import (
 	"bytes"
@@ -111,7 +113,6 @@ type Document struct {
 	BodyLine   int
 
 	node *yaml.Node
-	mem  *memory
 }
 
 // ErrorKind classifies front-matter errors.
@@ -170,12 +171,11 @@ func Parse(src []byte) (*Document, error) {
 // used by two goroutines at once; the zero value is ready to use.
 type Parser struct {
 	doc Document
-	mem memory
 }
 
 // Parse parses src as the function Parse does.
 func (p *Parser) Parse(src []byte) (*Document, error) {
-	p.doc = Document{mem: &p.mem}
+	p.doc = Document{}
 	d := &p.doc
 	if bytes.HasPrefix(src, []byte(bom)) {
 		d.BOM = true

@@ -1,4 +1,4 @@
-package content
+package frontmatter
 
 import (
 	"errors"
@@ -256,7 +256,7 @@ func TestPosAtAndLineText(t *testing.T) {
 // orders, and checks each result against a fresh Parse.
 func TestParserReuse(t *testing.T) {
 	var srcs []string
-	for _, s := range fastShapes {
+	for _, s := range shapes {
 		srcs = append(srcs, "---\n"+s+"---\nBody\n")
 	}
 	srcs = append(srcs, "---\ntitle: x\nparams:\n  a: [1, 2]\n---\n", "+++\ntitle = 'x'\n+++\n", "{\"title\": \"x\"}\n", "no front matter\n")

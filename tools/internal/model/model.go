@@ -1,11 +1,11 @@
-// Package content defines labsite's content model: the content types, the
+// Package model defines labsite's content model: the content types, the
 // front-matter fields each one takes, and the rule on every field.
 //
 // The model is defined once, here. Scaffolding (labtool new), validation
 // (labtool validate), the JSON Schema export (labtool schema) and the theme's
 // archetypes all derive from it, and a test checks that every .Params.<name>
 // the theme reads is a field of it.
-package content
+package model
 
 import (
 	"path"

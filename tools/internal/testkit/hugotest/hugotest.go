@@ -14,8 +14,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/neuralml/labsite/internal/filelock"
-	"github.com/neuralml/labsite/internal/repo"
+	"github.com/neuralml/labsite/tools/internal/testkit/repo"
+	"github.com/rogpeppe/go-internal/lockedfile"
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 )
@@ -52,7 +52,7 @@ func Hugo(t testing.TB) string {
 		// On a fresh machine the first call compiles Hugo (minutes): one
 		// test binary at a time, the others then find it in the cache. (Not
 		// a lock on go.mod: the go command takes its own lock on that.)
-		unlock, err := filelock.Lock(filepath.Join(os.TempDir(), "labsite-go-tool-hugo.lock"))
+		unlock, err := lockedfile.MutexAt(filepath.Join(os.TempDir(), "labsite-go-tool-hugo.lock")).Lock()
 		if err != nil {
 			hugoErr = err
 			return

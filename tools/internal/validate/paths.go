@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 )
 
 // isRemote reports a link or image source that is not a file of the site.
@@ -16,7 +16,7 @@ func isRemote(s string) bool {
 // page's images: in the page bundle (for a relative path), then in assets/
 // and static/, the site's and then the themes'. name is what messages call
 // the path ("image", "figure src").
-func (c *checker) file(pos content.Pos, name, ref string) {
+func (c *checker) file(pos frontmatter.Pos, name, ref string) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return

@@ -10,5 +10,5 @@ import (
 // Root is the repository's root folder (which holds go.mod).
 var Root = func() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", "..", ".."))
 }()

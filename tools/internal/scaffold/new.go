@@ -4,7 +4,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/neuralml/labsite/tools/internal/content"
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // ThemeBody is the placeholder text of a new research theme: the body is
@@ -37,9 +38,9 @@ type ThemeResult struct {
 // NewTheme writes content/research/<slug>.md. Without a weight the theme
 // goes last (the highest weight of the other themes plus 10, or 10); without
 // a colour it takes the next colour of the site's palette (or of
-// content.DefaultPalette) that no other theme uses.
+// model.DefaultPalette) that no other theme uses.
 func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
-	t := content.TypeNamed("theme")
+	t := model.TypeNamed("theme")
 	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: map[string]any{}, Body: ThemeBody}
 	rel, err := e.Rel()
 	if err != nil {
@@ -58,12 +59,12 @@ func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
 		if p.rel == rel {
 			continue // the file --force replaces
 		}
-		if v := p.param("weight"); v != nil && v.Kind == content.IntValue {
+		if v := p.param("weight"); v != nil && v.Kind == frontmatter.IntValue {
 			if w, err := strconv.Atoi(v.Text); err == nil && (!haveWeight || w > maxWeight) {
 				maxWeight, haveWeight = w, true
 			}
 		}
-		if v := p.param("color"); v != nil && v.Kind == content.StringValue {
+		if v := p.param("color"); v != nil && v.Kind == frontmatter.StringValue {
 			used = append(used, v.Text)
 		}
 	}
@@ -75,7 +76,7 @@ func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
 	}
 	color := o.Color
 	if color == "" {
-		color = content.NextPaletteColor(palette(s), used)
+		color = model.NextPaletteColor(palette(s), used)
 	}
 	e.Values["color"] = color
 	e.Values["weight"] = weight
@@ -86,7 +87,7 @@ func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
 	if err != nil {
 		return ThemeResult{}, err
 	}
-	c, _ := content.ParseHex(color)
+	c, _ := model.ParseHex(color)
 	return ThemeResult{Result: res, Color: c.Hex(), Weight: weight}, nil
 }
 
@@ -95,12 +96,12 @@ func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
 func palette(s *Site) []string {
 	var p []string
 	for _, c := range s.Palette() {
-		if _, err := content.ParseHex(c); err == nil {
+		if _, err := model.ParseHex(c); err == nil {
 			p = append(p, c)
 		}
 	}
 	if len(p) == 0 {
-		return content.DefaultPalette
+		return model.DefaultPalette
 	}
 	return p
 }
@@ -118,7 +119,7 @@ type PersonOptions struct {
 // NewPerson writes content/people/<slug>.md.
 func NewPerson(s *Site, o PersonOptions) (Result, error) {
 	return writeNew(s, Entry{
-		Type: content.TypeNamed("person"), Title: o.Name, Slug: o.Slug,
+		Type: model.TypeNamed("person"), Title: o.Name, Slug: o.Slug,
 		Values: given(map[string]any{"role": o.Role, "position": o.Position, "email": o.Email}),
 	}, o.Force)
 }
@@ -142,7 +143,7 @@ func NewPublication(s *Site, o PublicationOptions) (Result, error) {
 	if len(o.Authors) > 0 {
 		values["authors"] = o.Authors
 	}
-	return writeNew(s, Entry{Type: content.TypeNamed("publication"), Title: o.Title, Slug: o.Slug, Values: values}, o.Force)
+	return writeNew(s, Entry{Type: model.TypeNamed("publication"), Title: o.Title, Slug: o.Slug, Values: values}, o.Force)
 }
 
 // NewsOptions are the fields of a new news item.
@@ -156,7 +157,7 @@ type NewsOptions struct {
 
 // NewNews writes content/news/<slug>.md.
 func NewNews(s *Site, o NewsOptions) (Result, error) {
-	return writeNew(s, Entry{Type: content.TypeNamed("news"), Title: o.Title, Slug: o.Slug, Values: given(map[string]any{"date": o.Date})}, o.Force)
+	return writeNew(s, Entry{Type: model.TypeNamed("news"), Title: o.Title, Slug: o.Slug, Values: given(map[string]any{"date": o.Date})}, o.Force)
 }
 
 // Today formats t as a front-matter date, YYYY-MM-DD.
