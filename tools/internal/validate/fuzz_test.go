@@ -33,7 +33,8 @@ func fuzzSite() *site {
 			"person": {"ada": true, "grace-hopper": true},
 			"theme":  {"planning": true},
 		},
-		bib: map[string]bool{"landhuis2017": true, "lauer2021": true},
+		bib:        map[string]bool{"landhuis2017": true, "lauer2021": true},
+		shortcodes: siteShortcodes(".", nil),
 	}
 }
 

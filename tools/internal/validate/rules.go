@@ -69,7 +69,7 @@ var Rules = []Rule{
 	{RuleEmptyBody, Warning, "A research theme with no text below its front matter."},
 	{RuleDuplicateURL, Error, "Two content files that Hugo would publish at the same URL."},
 	{RuleDuplicateWeight, Warning, "Two research themes with the same weight, whose order on the research page is then left to their dates and titles."},
-	{RuleShortcode, Error, "A shortcode that is never closed ({{< without >}})."},
+	{RuleShortcode, Error, "A shortcode Hugo's build stops at: a tag never closed, an unknown shortcode, one that takes inner text left open, or a closing tag on one that takes none."},
 	{RuleFigure, Error, "A figure shortcode without src or alt."},
 	{RuleFigref, Error, "A figref to a name that no figure on the same page has."},
 	{RuleCite, Error, "A cite key that is not an id in data/bibliography.json, or a cite on a site without that file."},

@@ -53,6 +53,9 @@ type site struct {
 	slugs map[string]map[string]bool
 	// bib holds the ids of data/bibliography.json; nil without it.
 	bib map[string]bool
+	// shortcodes holds the shortcodes pages can use, each with whether it
+	// takes inner content.
+	shortcodes map[string]bool
 }
 
 // Site validates the site in folder dir.
@@ -106,7 +109,12 @@ func loadSite(dir string) (*site, []string, error) {
 		return nil, nil, ErrNoContent
 	}
 	s := &site{leafBundles: map[string]bool{}, slugs: map[string]map[string]bool{}}
-	s.assetDirs = append([]string{"assets", "static"}, themeAssetDirs(dir)...)
+	themes := themeDirs(dir)
+	s.assetDirs = []string{"assets", "static"}
+	for _, t := range themes {
+		s.assetDirs = append(s.assetDirs, t+"/assets", t+"/static")
+	}
+	s.shortcodes = siteShortcodes(dir, themes)
 	all, err := listFiles(dir, append([]string{"content"}, s.assetDirs...))
 	if err != nil {
 		return nil, nil, err
@@ -201,11 +209,11 @@ func listFiles(root string, subs []string) ([]string, error) {
 	return slices.Compact(files), errors.Join(errs...)
 }
 
-// themeAssetDirs returns the assets/ and static/ folders of the site's
-// themes, relative to the site's root: every folder in themes/, and the
-// local folders that hugo.toml's module replacements point to (relative to
-// themes/, as Hugo resolves them).
-func themeAssetDirs(root string) []string {
+// themeDirs returns the folders of the site's themes, relative to the
+// site's root: every folder in themes/, and the local folders that
+// hugo.toml's module replacements point to (relative to themes/, as Hugo
+// resolves them).
+func themeDirs(root string) []string {
 	var themes []string
 	entries, _ := os.ReadDir(filepath.Join(root, "themes"))
 	for _, e := range entries {
@@ -249,8 +257,8 @@ func themeAssetDirs(root string) []string {
 	}
 	var dirs []string
 	for _, t := range themes {
-		if !slices.Contains(dirs, t+"/assets") {
-			dirs = append(dirs, t+"/assets", t+"/static")
+		if !slices.Contains(dirs, t) {
+			dirs = append(dirs, t)
 		}
 	}
 	return dirs
