@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/md5"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,7 +91,9 @@ func TestThemeParamsHooksAndLabels(t *testing.T) {
 }
 
 // Under hugo server (the development environment) the stylesheet is left
-// readable, with a source map, and is neither fingerprinted nor hashed.
+// readable, with a source map, and is not fingerprinted; its link carries a
+// hash of its content, so that a browser never reuses a cached copy after a
+// change.
 func TestDevelopmentStylesheetIsReadable(t *testing.T) {
 	t.Parallel()
 	site, err := hugotest.Run(t, hugotest.Fixture(t, researchIndex), "--environment", "development")
@@ -105,14 +109,14 @@ func TestDevelopmentStylesheetIsReadable(t *testing.T) {
 	if link.Node == nil {
 		t.Fatal("no stylesheet")
 	}
-	href, _ := link.Attr("href")
-	if href != "/css/main.css" {
-		t.Errorf("stylesheet %q, want /css/main.css", href)
-	}
 	if _, ok := link.Attr("integrity"); ok {
 		t.Error("a development stylesheet has an integrity hash")
 	}
 	css := site.Read(t, "css/main.css")
+	href, _ := link.Attr("href")
+	if want := fmt.Sprintf("/css/main.css?v=%x", md5.Sum([]byte(css))); href != want {
+		t.Errorf("stylesheet %q, want %s", href, want)
+	}
 	if strings.Count(css, "\n") < 100 || !strings.Contains(css, "sourceMappingURL=main.css.map") {
 		t.Errorf("the development stylesheet is minified or has no source map (%d lines)", strings.Count(css, "\n"))
 	}
