@@ -3,10 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
@@ -56,19 +53,44 @@ func noSubcommand(cmd *cobra.Command, args []string) error {
 	return errors.New(msg)
 }
 
-// commonNewFlags are the flags every `new` subcommand for a page takes.
-type commonNewFlags struct {
-	Slug  string
-	Force bool
+// NewEntryOptions are the arguments of `labtool new theme|person|publication|news`.
+type NewEntryOptions struct {
+	IO   *IO
+	Site string
+	Type *model.Type
+	scaffold.Options
 }
 
-func (c *commonNewFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&c.Slug, "slug", "", "the file name, without .md (default: the title's slug)")
-	cmd.Flags().BoolVarP(&c.Force, "force", "f", false, "overwrite the file if it exists")
+// newEntryCmd completes cmd, a `new` subcommand for the content type
+// typeName, whose one argument is the title: its flags come from the
+// content model, plus --slug and --force. runF, when nil, writes the page
+// with scaffold.New.
+func newEntryCmd(ios *IO, typeName string, runF func(*NewEntryOptions) error, cmd *cobra.Command) *cobra.Command {
+	opts := &NewEntryOptions{IO: ios, Type: model.TypeNamed(typeName), Options: scaffold.Options{Values: map[string]any{}}}
+	if runF == nil {
+		runF = newEntryRun
+	}
+	cmd.Args = usageArgs(cobra.ExactArgs(1))
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		opts.Site = siteDir(cmd)
+		opts.Title = args[0]
+		return runF(opts)
+	}
+	addFieldFlags(cmd, opts.Type, opts.Values)
+	cmd.Flags().StringVar(&opts.Slug, "slug", "", "the file name, without .md (default: the title's slug)")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite the file if it exists")
+	return cmd
+}
+
+func newEntryRun(opts *NewEntryOptions) error {
+	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+		res, err := scaffold.New(site, opts.Type, opts.Options)
+		return res, "", err
+	})
 }
 
 // scaffoldError turns the scaffold's errors about what the user typed (a
-// title, a value, a folder that is not a site) into usage errors (exit code
+// title or slug, a flag's value, a folder that is not a site) into usage errors (exit code
 // 2); others (a file that exists, a folder outside the site) stay problems
 // (exit code 1).
 func scaffoldError(err error) error {
@@ -77,24 +99,13 @@ func scaffoldError(err error) error {
 	if errors.As(err, &name) || errors.As(err, &site) {
 		return &UsageError{err}
 	}
-	var value *scaffold.ValueError
+	var value *scaffold.ValueError // new site's --theme-path
 	if errors.As(err, &value) {
-		return &UsageError{fmt.Errorf("--%s: %w", flagOf(value.Field), value.Err)}
+		return &UsageError{fmt.Errorf("--%s", err)}
 	}
 	return err
 }
 
-// flagOf returns the flag that sets a front-matter field: the field's own
-// name, except pubtype, which --type sets.
-func flagOf(field string) string {
-	if field == "pubtype" {
-		return "type"
-	}
-	return field
-}
-
-// printWritten reports a new page, with a note for each required field that
-// holds the model's example because the user gave no value.
 // writeNew opens the site, writes one new content file with write and
 // reports it, with extra after the file's name.
 func writeNew(ios *IO, siteDir string, write func(*scaffold.Site) (res scaffold.Result, extra string, err error)) error {
@@ -110,10 +121,16 @@ func writeNew(ios *IO, siteDir string, write func(*scaffold.Site) (res scaffold.
 	return nil
 }
 
+// printWritten reports a new page, with a note for each required field that
+// holds the model's example because the user gave no value.
 func printWritten(ios *IO, res scaffold.Result, extra string) {
 	fmt.Fprintf(ios.Out, "wrote %s%s\n", res.Path, extra)
 	for _, f := range res.Examples {
-		fmt.Fprintf(ios.ErrOut, "note: %s is the example %s; edit it in %s, or pass --%s\n", f.Name, exampleText(f), res.Path, flagOf(f.Name))
+		fmt.Fprintf(ios.ErrOut, "note: %s is the example %s; edit it in %s", f.Name, exampleText(f), res.Path)
+		if f.Flag != "" {
+			fmt.Fprintf(ios.ErrOut, ", or pass --%s", f.Flag)
+		}
+		fmt.Fprintln(ios.ErrOut)
 	}
 }
 
@@ -122,52 +139,4 @@ func exampleText(f model.Field) string {
 		return f.Example
 	}
 	return strconv.Quote(f.Example)
-}
-
-// now is the current time, or the time SOURCE_DATE_EPOCH gives (seconds
-// since 1970, UTC), the reproducible-builds convention that scripts and
-// tests use to get fixed dates.
-func now() (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		sec, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
-		}
-		return time.Unix(sec, 0).UTC(), nil
-	}
-	return time.Now(), nil
-}
-
-// dateFlag returns the --date value, checked, or today's date.
-func dateFlag(date string) (string, error) {
-	if date != "" {
-		if _, err := scaffold.ParseDate(date); err != nil {
-			return "", &UsageError{fmt.Errorf("--date: %w", err)}
-		}
-		return date, nil
-	}
-	t, err := now()
-	if err != nil {
-		return "", err
-	}
-	return scaffold.Today(t), nil
-}
-
-// completeEnum completes a flag with the values of a model field's enum.
-func completeEnum(cmd *cobra.Command, flag string, values []string) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// joinEnum lists an enum's values for help text.
-func joinEnum(values []string) string { return strings.Join(values, ", ") }
-
-// splitList splits a comma-separated flag value, dropping empty items.
-func splitList(s string) []string {
-	var out []string
-	for _, item := range strings.Split(s, ",") {
-		if item = strings.TrimSpace(item); item != "" {
-			out = append(out, item)
-		}
-	}
-	return out
 }

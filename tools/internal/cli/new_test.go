@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/spf13/cobra"
 )
 
@@ -15,6 +17,7 @@ func runSub(t *testing.T, cmd *cobra.Command, args ...string) error {
 	t.Helper()
 	root := &cobra.Command{Use: "labtool", SilenceErrors: true, SilenceUsage: true}
 	root.PersistentFlags().String("site", ".", "")
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(cmd)
 	root.SetArgs(append([]string{cmd.Name()}, args...))
 	root.SetOut(&bytes.Buffer{})
@@ -25,17 +28,17 @@ func runSub(t *testing.T, cmd *cobra.Command, args ...string) error {
 func testIO() *IO { return &IO{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}} }
 
 func TestNewPublicationFlags(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01T00:00:00Z
-	var got *NewPublicationOptions
-	cmd := newCmdNewPublication(testIO(), func(o *NewPublicationOptions) error { got = o; return nil })
-	err := runSub(t, cmd, "Title", "--authors", "A. Author, B. Author,", "--author", "Costa, Rui Ponte", "--site", "lab", "--type", "preprint")
+	var got *NewEntryOptions
+	cmd := newCmdNewPublication(testIO(), func(o *NewEntryOptions) error { got = o; return nil })
+	err := runSub(t, cmd, "Title", "--authors", "A. Author, B. Author,", "--author", "Costa, Rui Ponte", "--site", "lab", "--type", "preprint", "--doi", "https://doi.org/10.1000/X")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"A. Author", "B. Author", "Costa, Rui Ponte"}; !slices.Equal(got.Authors, want) {
-		t.Errorf("authors %q, want %q", got.Authors, want)
+	if want := []string{"A. Author", "B. Author", "Costa, Rui Ponte"}; !slices.Equal(got.Values["authors"].([]string), want) {
+		t.Errorf("authors %q, want %q", got.Values["authors"], want)
 	}
-	if got.Date != "2026-01-01" || got.Site != "lab" || got.Title != "Title" || got.Type != "preprint" {
+	// The model normalises as the flag is parsed: a DOI link is written bare.
+	if got.Site != "lab" || got.Title != "Title" || got.Values["pubtype"] != "preprint" || got.Values["doi"] != "10.1000/X" {
 		t.Errorf("options %+v", got)
 	}
 }
@@ -44,50 +47,85 @@ func TestNewPublicationFlags(t *testing.T) {
 func TestNewThemeWeightFlag(t *testing.T) {
 	for _, tc := range []struct {
 		args   []string
-		weight *int
+		weight any
 	}{
 		{[]string{"T"}, nil},
-		{[]string{"T", "--weight", "0"}, new(0)},
-		{[]string{"T", "--weight", "-5"}, new(-5)},
+		{[]string{"T", "--weight", "0"}, 0},
+		{[]string{"T", "--weight", "-5"}, -5},
 	} {
-		var got *NewThemeOptions
-		cmd := newCmdNewTheme(testIO(), func(o *NewThemeOptions) error { got = o; return nil })
+		var got *NewEntryOptions
+		cmd := newCmdNewTheme(testIO(), func(o *NewEntryOptions) error { got = o; return nil })
 		if err := runSub(t, cmd, tc.args...); err != nil {
 			t.Fatal(err)
 		}
-		if (got.Weight == nil) != (tc.weight == nil) || (got.Weight != nil && *got.Weight != *tc.weight) {
-			t.Errorf("%v: weight %v, want %v", tc.args, got.Weight, tc.weight)
+		if w := got.Values["weight"]; w != tc.weight {
+			t.Errorf("%v: weight %v, want %v", tc.args, w, tc.weight)
 		}
 	}
 }
 
-// A bad colour is a usage error before anything runs.
-func TestNewThemeBadColour(t *testing.T) {
-	ran := false
-	cmd := newCmdNewTheme(testIO(), func(*NewThemeOptions) error { ran = true; return nil })
-	err := runSub(t, cmd, "T", "--color", "#12345")
-	var usage *UsageError
-	if !errors.As(err, &usage) || ran {
-		t.Errorf("got %v (ran %v), want a usage error", err, ran)
+// A value the model rejects is a usage error before anything runs, for
+// every kind of flag the model makes.
+func TestNewBadFlagValues(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  func(*IO, func(*NewEntryOptions) error) *cobra.Command
+		args []string
+	}{
+		{newCmdNewTheme, []string{"T", "--color", "#12345"}},
+		{newCmdNewTheme, []string{"T", "--weight", "first"}},
+		{newCmdNewPerson, []string{"A", "--role", "boss"}},
+		{newCmdNewPerson, []string{"A", "--email", "ada at example"}},
+		{newCmdNewPublication, []string{"T", "--date", "4 March 2026"}},
+		{newCmdNewPublication, []string{"T", "--type", "blog"}},
+		{newCmdNewPublication, []string{"T", "--author", " "}},
+		{newCmdNewNews, []string{"T", "--date", "31/01/2026"}},
+	} {
+		ran := false
+		err := runSub(t, tc.cmd(testIO(), func(*NewEntryOptions) error { ran = true; return nil }), tc.args...)
+		var usage *UsageError
+		if !errors.As(err, &usage) || ran {
+			t.Errorf("%v: got %v (ran %v), want a usage error", tc.args, err, ran)
+		}
 	}
 }
 
-func TestDateFlag(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1767225599") // 2025-12-31T23:59:59Z
-	if d, err := dateFlag(""); err != nil || d != "2025-12-31" {
-		t.Errorf("default date %q, %v", d, err)
-	}
-	if d, err := dateFlag("2026-03-04"); err != nil || d != "2026-03-04" {
-		t.Errorf("given date %q, %v", d, err)
-	}
-	var usage *UsageError
-	if _, err := dateFlag("4 March 2026"); !errors.As(err, &usage) {
-		t.Errorf("bad date: %v", err)
+// Every field the model offers to labtool new is a flag of its command,
+// with the model's documentation as help and its enum as completions.
+func TestNewFlagsComeFromTheModel(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  func(*IO, func(*NewEntryOptions) error) *cobra.Command
+		name string
+	}{
+		{newCmdNewTheme, "theme"}, {newCmdNewPerson, "person"}, {newCmdNewPublication, "publication"}, {newCmdNewNews, "news"},
+	} {
+		cmd := tc.cmd(testIO(), nil)
+		for _, f := range model.TypeNamed(tc.name).Fields {
+			if f.Flag == "" {
+				continue
+			}
+			fl := cmd.Flags().Lookup(f.Flag)
+			if fl == nil {
+				t.Errorf("new %s has no --%s", tc.name, f.Flag)
+				continue
+			}
+			if !strings.HasPrefix(strings.ToLower(fl.Usage), strings.ToLower(strings.TrimSuffix(f.Doc, "."))) {
+				t.Errorf("new %s --%s: help %q, want the model's %q", tc.name, f.Flag, fl.Usage, f.Doc)
+			}
+			if len(f.Enum) > 0 {
+				fn, ok := cmd.GetFlagCompletionFunc(f.Flag)
+				if !ok {
+					t.Errorf("new %s --%s: no completions", tc.name, f.Flag)
+					continue
+				}
+				if got, _ := fn(cmd, nil, ""); !slices.Equal(got, f.Enum) {
+					t.Errorf("new %s --%s completes %q, want %q", tc.name, f.Flag, got, f.Enum)
+				}
+			}
+		}
 	}
 }
 
 func TestNewSiteNewsPersonFlags(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
 	var site *NewSiteOptions
 	if err := runSub(t, newCmdNewSite(testIO(), func(o *NewSiteOptions) error { site = o; return nil }), "mylab", "--theme-path", "../theme"); err != nil {
 		t.Fatal(err)
@@ -95,18 +133,18 @@ func TestNewSiteNewsPersonFlags(t *testing.T) {
 	if site.Dir != "mylab" || site.Title != "My Lab" || site.ThemePath != "../theme" || site.Force {
 		t.Errorf("new site options %+v", site)
 	}
-	var news *NewNewsOptions
-	if err := runSub(t, newCmdNewNews(testIO(), func(o *NewNewsOptions) error { news = o; return nil }), "Out now", "--slug", "out", "-f"); err != nil {
+	var news *NewEntryOptions
+	if err := runSub(t, newCmdNewNews(testIO(), func(o *NewEntryOptions) error { news = o; return nil }), "Out now", "--slug", "out", "-f"); err != nil {
 		t.Fatal(err)
 	}
-	if news.Title != "Out now" || news.Date != "2026-01-01" || news.Slug != "out" || !news.Force {
+	if news.Title != "Out now" || news.Slug != "out" || !news.Force || len(news.Values) != 0 {
 		t.Errorf("new news options %+v", news)
 	}
-	var person *NewPersonOptions
-	if err := runSub(t, newCmdNewPerson(testIO(), func(o *NewPersonOptions) error { person = o; return nil }), "Ada", "--role", "pi", "--email", "a@b.org"); err != nil {
+	var person *NewEntryOptions
+	if err := runSub(t, newCmdNewPerson(testIO(), func(o *NewEntryOptions) error { person = o; return nil }), "Ada", "--role", "pi", "--email", "a@b.org"); err != nil {
 		t.Fatal(err)
 	}
-	if person.Name != "Ada" || person.Role != "pi" || person.Email != "a@b.org" || person.Site != "." {
+	if person.Title != "Ada" || person.Values["role"] != "pi" || person.Values["email"] != "a@b.org" || person.Site != "." {
 		t.Errorf("new person options %+v", person)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, the same for every command.
@@ -83,7 +84,7 @@ imports BibTeX.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().String("site", ".", "the site's root folder")
 	root.AddCommand(
 		newCmdNew(ios),
@@ -100,6 +101,18 @@ imports BibTeX.`,
 		completion.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	}
 	return root
+}
+
+// flagError makes a bad flag a usage error (exit code 2). A value the
+// content model rejects says so as validate would: "--role: …".
+func flagError(_ *cobra.Command, err error) error {
+	var invalid *pflag.InvalidValueError
+	if errors.As(err, &invalid) {
+		if _, ok := invalid.GetFlag().Value.(*fieldFlag); ok {
+			err = fmt.Errorf("--%s: %w", invalid.GetFlag().Name, invalid.Unwrap())
+		}
+	}
+	return &UsageError{err}
 }
 
 // usageArgs wraps a Cobra argument check so that its failure is a usage

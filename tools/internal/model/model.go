@@ -65,6 +65,14 @@ type Field struct {
 	// Example is a value that passes validation, used by labtool new and the
 	// archetypes when the user gives none.
 	Example string
+	// Flag, when set, is the name of the flag that sets the field in
+	// `labtool new` (usually the field's own name). The flags of the new
+	// commands, their help and their completions come from the model.
+	Flag string
+	// ItemFlag, when set on a list, names a second flag that adds one item
+	// as it is given, commas and all ("Costa, Rui Ponte"), where Flag
+	// splits its value at commas.
+	ItemFlag string
 }
 
 // Type is one content type: a section of the site and the fields its pages take.
@@ -135,9 +143,9 @@ var Types = []*Type{
 		EmptyBodyWarning: true,
 		Fields: []Field{
 			{Name: "title", Kind: String, Required: true, Doc: "The theme's heading.", Example: "Hippocampal planning"},
-			{Name: "color", Kind: String, Format: Color, Doc: "The theme's colour as #rrggbb; without it the theme takes the next unused colour of the palette.", Example: "#538d5f"},
-			{Name: "weight", Kind: Int, Doc: "The theme's position on the research page (lower first).", Example: "10"},
-			{Name: "summary", Kind: String, Doc: "One sentence on the theme, for lists and link previews.", Example: "How the hippocampus guides cortical learning and planning."},
+			{Name: "color", Kind: String, Format: Color, Doc: "The theme's colour as #rrggbb; without it the theme takes the next unused colour of the palette.", Example: "#538d5f", Flag: "color"},
+			{Name: "weight", Kind: Int, Doc: "The theme's position on the research page (lower first); without it the theme goes last.", Example: "10", Flag: "weight"},
+			{Name: "summary", Kind: String, Doc: "One sentence on the theme, for lists and link previews.", Example: "How the hippocampus guides cortical learning and planning.", Flag: "summary"},
 			{Name: "people", Kind: StringList, Ref: "person", Doc: "Lab members working on the theme, by the slug of their page under content/people/."},
 		},
 	},
@@ -146,9 +154,9 @@ var Types = []*Type{
 		Doc: "A member of the lab, past or present.",
 		Fields: []Field{
 			{Name: "title", Kind: String, Required: true, Doc: "The person's full name, as it should appear.", Example: "Ada Lovelace"},
-			{Name: "role", Kind: String, Required: true, Enum: Roles, Doc: "The person's role, which groups the people page.", Example: "phd"},
-			{Name: "position", Kind: String, Doc: "The person's job title, in full.", Example: "PhD student"},
-			{Name: "email", Kind: String, Format: Email, Doc: "A contact e-mail address."},
+			{Name: "role", Kind: String, Required: true, Enum: Roles, Doc: "The person's role, which groups the people page.", Example: "phd", Flag: "role"},
+			{Name: "position", Kind: String, Doc: "The person's job title, in full.", Example: "PhD student", Flag: "position"},
+			{Name: "email", Kind: String, Format: Email, Doc: "A contact e-mail address.", Flag: "email"},
 			{Name: "orcid", Kind: String, Format: ORCID, Doc: "The person's ORCID iD (0000-0000-0000-0000)."},
 			{Name: "website", Kind: String, Format: URL, Doc: "A personal website."},
 			{Name: "github", Kind: String, Doc: "A GitHub user name."},
@@ -164,14 +172,14 @@ var Types = []*Type{
 		Doc: "A paper, preprint, book, thesis, software or dataset from the lab.",
 		Fields: []Field{
 			{Name: "title", Kind: String, Required: true, Doc: "The publication's title.", Example: "A deep learning framework for neuroscience"},
-			{Name: "authors", Kind: StringList, Required: true, Doc: "The authors in order, as written on the publication.", Example: "Ada Lovelace"},
-			{Name: "date", Kind: Date, Required: true, Doc: "The publication date.", Example: "2026-01-01"},
-			{Name: "pubtype", Kind: String, Enum: PublicationTypes, Doc: "The kind of publication (not `type`, which Hugo keeps for choosing layouts).", Example: "article"},
-			{Name: "venue", Kind: String, Doc: "The journal, conference or publisher.", Example: "Nature Neuroscience"},
+			{Name: "authors", Kind: StringList, Required: true, Doc: "The authors in order, as written on the publication.", Example: "Ada Lovelace", Flag: "authors", ItemFlag: "author"},
+			{Name: "date", Kind: Date, Required: true, Doc: "The publication date.", Example: "2026-01-01", Flag: "date"},
+			{Name: "pubtype", Kind: String, Enum: PublicationTypes, Doc: "The kind of publication (not `type`, which Hugo keeps for choosing layouts).", Example: "article", Flag: "type"},
+			{Name: "venue", Kind: String, Doc: "The journal, conference or publisher.", Example: "Nature Neuroscience", Flag: "venue"},
 			{Name: "volume", Kind: String, Doc: "The volume."},
 			{Name: "issue", Kind: String, Doc: "The issue or number."},
 			{Name: "pages", Kind: String, Doc: "The page range, as 1761–1770."},
-			{Name: "doi", Kind: String, Format: DOI, Doc: "The DOI, without https://doi.org/."},
+			{Name: "doi", Kind: String, Format: DOI, Doc: "The DOI, without https://doi.org/.", Flag: "doi"},
 			{Name: "link", Kind: String, Format: URL, Doc: "A link to the publication when it has no DOI (not `url`, which Hugo keeps for the page's own address)."},
 			{Name: "pdf", Kind: String, Format: File, Doc: "A PDF: a file in the page bundle, assets/ or static/."},
 			{Name: "code", Kind: String, Format: URL, Doc: "A link to the code."},
@@ -186,7 +194,7 @@ var Types = []*Type{
 		Doc: "A dated news item: a paper out, a new member, a talk, an award.",
 		Fields: []Field{
 			{Name: "title", Kind: String, Required: true, Doc: "The headline.", Example: "Our paper is out"},
-			{Name: "date", Kind: Date, Required: true, Doc: "The date of the news.", Example: "2026-01-01"},
+			{Name: "date", Kind: Date, Required: true, Doc: "The date of the news.", Example: "2026-01-01", Flag: "date"},
 			{Name: "summary", Kind: String, Doc: "One sentence for the news list."},
 			{Name: "image", Kind: String, Format: Image, Doc: "An image: a file in the page bundle, assets/ or static/."},
 			{Name: "link", Kind: String, Format: URL, Doc: "A link to more (a paper, a press release)."},

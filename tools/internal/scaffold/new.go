@@ -1,6 +1,8 @@
 package scaffold
 
 import (
+	"fmt"
+	"os"
 	"strconv"
 	"time"
 
@@ -15,17 +17,17 @@ const ThemeBody = `Replace this paragraph with the research theme itself: the qu
 asks, why it matters and how the lab approaches it. It appears on the
 research page under the theme's heading, and on the theme's own page.`
 
-// ThemeOptions are the fields of a new research theme.
-type ThemeOptions struct {
+// Options are what a new content file is made of.
+type Options struct {
+	// Title is kept verbatim as the title (a person's name).
 	Title string
-	Slug  string
-	// Color is #rrggbb; empty takes the first colour of the site's palette
-	// that no other theme uses.
-	Color string
-	// Weight places the theme on the research page; nil puts it last.
-	Weight  *int
-	Summary string
-	Force   bool
+	// Slug names the file; empty means the title's slug.
+	Slug string
+	// Values are the fields the user gave, by field name: a string, an int
+	// or a []string, checked against the model before anything is written.
+	Values map[string]any
+	// Force replaces a file that exists.
+	Force bool
 }
 
 // ThemeResult says what NewTheme wrote.
@@ -35,13 +37,35 @@ type ThemeResult struct {
 	Weight int
 }
 
+// New writes content/<section>/<slug>.md, a page of type t with the values
+// given. A required date that is not given is today's (see Now).
+func New(s *Site, t *model.Type, o Options) (Result, error) {
+	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: o.Values}
+	if e.Values == nil {
+		e.Values = map[string]any{}
+	}
+	for _, f := range t.Fields {
+		if _, ok := e.Values[f.Name]; !ok && f.Required && f.Kind == model.Date {
+			now, err := Now()
+			if err != nil {
+				return Result{}, err
+			}
+			e.Values[f.Name] = Today(now)
+		}
+	}
+	return writeNew(s, e, o.Force)
+}
+
 // NewTheme writes content/research/<slug>.md. Without a weight the theme
 // goes last (the highest weight of the other themes plus 10, or 10); without
 // a colour it takes the next colour of the site's palette (or of
 // model.DefaultPalette) that no other theme uses.
-func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
+func NewTheme(s *Site, o Options) (ThemeResult, error) {
 	t := model.TypeNamed("theme")
 	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: map[string]any{}, Body: ThemeBody}
+	for k, v := range o.Values {
+		e.Values[k] = v
+	}
 	rel, err := e.Rel()
 	if err != nil {
 		return ThemeResult{}, err
@@ -68,27 +92,22 @@ func NewTheme(s *Site, o ThemeOptions) (ThemeResult, error) {
 			used = append(used, v.Text)
 		}
 	}
-	weight := 10
-	if o.Weight != nil {
-		weight = *o.Weight
-	} else if haveWeight {
-		weight = maxWeight + 10
+	if _, ok := e.Values["weight"]; !ok {
+		e.Values["weight"] = 10
+		if haveWeight {
+			e.Values["weight"] = maxWeight + 10
+		}
 	}
-	color := o.Color
-	if color == "" {
-		color = model.NextPaletteColor(palette(s), used)
-	}
-	e.Values["color"] = color
-	e.Values["weight"] = weight
-	if o.Summary != "" {
-		e.Values["summary"] = o.Summary
+	if _, ok := e.Values["color"]; !ok {
+		e.Values["color"] = model.NextPaletteColor(palette(s), used)
 	}
 	res, err := WriteEntry(s, e, o.Force)
 	if err != nil {
 		return ThemeResult{}, err
 	}
-	c, _ := model.ParseHex(color)
-	return ThemeResult{Result: res, Color: c.Hex(), Weight: weight}, nil
+	// WriteEntry checked both values against the model.
+	c, _ := model.ParseHex(e.Values["color"].(string))
+	return ThemeResult{Result: res, Color: c.Hex(), Weight: e.Values["weight"].(int)}, nil
 }
 
 // palette is the site's palette without its invalid colours (validate
@@ -106,58 +125,18 @@ func palette(s *Site) []string {
 	return p
 }
 
-// PersonOptions are the fields of a new person.
-type PersonOptions struct {
-	Name     string
-	Slug     string
-	Role     string
-	Position string
-	Email    string
-	Force    bool
-}
-
-// NewPerson writes content/people/<slug>.md.
-func NewPerson(s *Site, o PersonOptions) (Result, error) {
-	return writeNew(s, Entry{
-		Type: model.TypeNamed("person"), Title: o.Name, Slug: o.Slug,
-		Values: given(map[string]any{"role": o.Role, "position": o.Position, "email": o.Email}),
-	}, o.Force)
-}
-
-// PublicationOptions are the fields of a new publication.
-type PublicationOptions struct {
-	Title   string
-	Slug    string
-	Authors []string
-	// Date is YYYY-MM-DD or RFC 3339.
-	Date  string
-	DOI   string
-	Venue string
-	Type  string
-	Force bool
-}
-
-// NewPublication writes content/publications/<slug>.md.
-func NewPublication(s *Site, o PublicationOptions) (Result, error) {
-	values := given(map[string]any{"date": o.Date, "doi": o.DOI, "venue": o.Venue, "pubtype": o.Type})
-	if len(o.Authors) > 0 {
-		values["authors"] = o.Authors
+// Now is the current time, or the time SOURCE_DATE_EPOCH gives (seconds
+// since 1970, UTC), the reproducible-builds convention that scripts and
+// tests use to get fixed dates.
+func Now() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
 	}
-	return writeNew(s, Entry{Type: model.TypeNamed("publication"), Title: o.Title, Slug: o.Slug, Values: values}, o.Force)
-}
-
-// NewsOptions are the fields of a new news item.
-type NewsOptions struct {
-	Title string
-	Slug  string
-	// Date is YYYY-MM-DD or RFC 3339.
-	Date  string
-	Force bool
-}
-
-// NewNews writes content/news/<slug>.md.
-func NewNews(s *Site, o NewsOptions) (Result, error) {
-	return writeNew(s, Entry{Type: model.TypeNamed("news"), Title: o.Title, Slug: o.Slug, Values: given(map[string]any{"date": o.Date})}, o.Force)
+	return time.Now(), nil
 }
 
 // Today formats t as a front-matter date, YYYY-MM-DD.
@@ -172,14 +151,4 @@ func writeNew(s *Site, e Entry, force bool) (Result, error) {
 		return Result{}, err
 	}
 	return WriteEntry(s, e, force)
-}
-
-// given drops the empty strings: flags the user did not set.
-func given(m map[string]any) map[string]any {
-	for k, v := range m {
-		if v == "" {
-			delete(m, k)
-		}
-	}
-	return m
 }

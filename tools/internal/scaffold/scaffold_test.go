@@ -84,7 +84,7 @@ func TestTitlesRoundTrip(t *testing.T) {
 
 func TestUnicodeTitleSlug(t *testing.T) {
 	s, dir := emptySite(t)
-	res, err := NewTheme(s, ThemeOptions{Title: "Émotions & décisions"})
+	res, err := NewTheme(s, Options{Title: "Émotions & décisions"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestBadNames(t *testing.T) {
 		{"Fine", "a/b", "not a slug"},
 		{"Fine", "Upper", `like "upper"`},
 	} {
-		_, err := NewTheme(s, ThemeOptions{Title: tc.title, Slug: tc.slug})
+		_, err := NewTheme(s, Options{Title: tc.title, Slug: tc.slug})
 		var ne *NameError
 		if !errors.As(err, &ne) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("title %q slug %q: got %v, want a NameError containing %q", tc.title, tc.slug, err, tc.want)
@@ -123,7 +123,7 @@ func TestNeverOverwritesWithoutForce(t *testing.T) {
 	s, dir := emptySite(t)
 	name := filepath.Join(dir, "content", "people", "ada-lovelace.md")
 	writeTestFile(t, name, "mine\n")
-	_, err := NewPerson(s, PersonOptions{Name: "Ada Lovelace", Role: "pi"})
+	_, err := New(s, person, Options{Title: "Ada Lovelace", Values: map[string]any{"role": "pi"}})
 	var exists *ExistsError
 	if !errors.As(err, &exists) || exists.Path != name || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("got %v, want ExistsError naming %s and --force", err, name)
@@ -131,7 +131,7 @@ func TestNeverOverwritesWithoutForce(t *testing.T) {
 	if data, _ := os.ReadFile(name); string(data) != "mine\n" {
 		t.Errorf("file changed: %q", data)
 	}
-	if _, err := NewPerson(s, PersonOptions{Name: "Ada Lovelace", Role: "pi", Force: true}); err != nil {
+	if _, err := New(s, person, Options{Title: "Ada Lovelace", Values: map[string]any{"role": "pi"}, Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if got := frontMatterOf(t, name)["role"]; got != "pi" {
@@ -147,7 +147,7 @@ func TestNeverOverwritesWithoutForce(t *testing.T) {
 func TestSlugTakenByBundle(t *testing.T) {
 	s, dir := emptySite(t)
 	writeTestFile(t, filepath.Join(dir, "content", "research", "planning", "index.md"), "---\ntitle: Planning\n---\nBody.\n")
-	_, err := NewTheme(s, ThemeOptions{Title: "Planning", Force: true})
+	_, err := NewTheme(s, Options{Title: "Planning", Force: true})
 	if err == nil || !strings.Contains(err.Error(), filepath.Join("research", "planning", "index.md")) {
 		t.Fatalf("got %v, want an error naming the bundle", err)
 	}
@@ -165,7 +165,7 @@ func TestSymlinkOutsideSite(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "content", "research")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	_, err := NewTheme(s, ThemeOptions{Title: "Escape"})
+	_, err := NewTheme(s, Options{Title: "Escape"})
 	if err == nil || !strings.Contains(err.Error(), "outside the site folder") {
 		t.Fatalf("got %v, want an error about leaving the site", err)
 	}
@@ -182,7 +182,7 @@ func TestSymlinkOutsideSite(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "shared", "research"), filepath.Join(dir, "content", "research")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewTheme(s, ThemeOptions{Title: "Inside"}); err != nil {
+	if _, err := NewTheme(s, Options{Title: "Inside"}); err != nil {
 		t.Errorf("symlink inside the site: %v", err)
 	}
 }
@@ -206,7 +206,7 @@ func TestNotASite(t *testing.T) {
 
 func TestThemeWeightAndColour(t *testing.T) {
 	s, dir := emptySite(t)
-	first, err := NewTheme(s, ThemeOptions{Title: "One"})
+	first, err := NewTheme(s, Options{Title: "One"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestThemeWeightAndColour(t *testing.T) {
 	writeTestFile(t, filepath.Join(dir, "content/research/bundle/index.md"), "\ufeff---\r\ntitle: B\r\nweight: 35\r\n---\r\nBody.\r\n")
 	writeTestFile(t, filepath.Join(dir, "content/research/_index.md"), "---\ntitle: Research\nweight: 1000\n---\n")
 	writeTestFile(t, filepath.Join(dir, "content/research/broken.md"), "---\ntitle: [\n---\n")
-	next, err := NewTheme(s, ThemeOptions{Title: "Two"})
+	next, err := NewTheme(s, Options{Title: "Two"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func TestThemeWeightAndColour(t *testing.T) {
 		t.Errorf("next theme: weight %d colour %s, want 50 %s", next.Weight, next.Color, model.DefaultPalette[3])
 	}
 	w := 5
-	given, err := NewTheme(s, ThemeOptions{Title: "Three", Weight: &w, Color: "#ABCDEF", Summary: "S."})
+	given, err := NewTheme(s, Options{Title: "Three", Values: map[string]any{"weight": w, "color": "#ABCDEF", "summary": "S."}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestThemeWeightAndColour(t *testing.T) {
 		t.Errorf("given values: %v", fm)
 	}
 	// Replacing a theme with --force does not count its own weight.
-	again, err := NewTheme(s, ThemeOptions{Title: "Two", Force: true})
+	again, err := NewTheme(s, Options{Title: "Two", Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestThemeTakesSitePalette(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, want := range []string{"#112233", "#445566", "#112233"} {
-		res, err := NewTheme(s, ThemeOptions{Title: string(rune('A' + i))})
+		res, err := NewTheme(s, Options{Title: string(rune('A' + i))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,20 +270,32 @@ func TestBadValues(t *testing.T) {
 		run   func() error
 		field string
 	}{
-		{func() error { _, err := NewTheme(s, ThemeOptions{Title: "A", Color: "orang"}); return err }, "color"},
-		{func() error { _, err := NewPerson(s, PersonOptions{Name: "A", Role: "boss"}); return err }, "role"},
-		{func() error { _, err := NewPerson(s, PersonOptions{Name: "A", Email: "ada at example"}); return err }, "email"},
 		{func() error {
-			_, err := NewPublication(s, PublicationOptions{Title: "A", Date: "2026-01-01", DOI: "doi.org/x"})
+			_, err := NewTheme(s, Options{Title: "A", Values: map[string]any{"color": "orang"}})
+			return err
+		}, "color"},
+		{func() error {
+			_, err := New(s, person, Options{Title: "A", Values: map[string]any{"role": "boss"}})
+			return err
+		}, "role"},
+		{func() error {
+			_, err := New(s, person, Options{Title: "A", Values: map[string]any{"email": "ada at example"}})
+			return err
+		}, "email"},
+		{func() error {
+			_, err := New(s, publication, Options{Title: "A", Values: map[string]any{"date": "2026-01-01", "doi": "doi.org/x"}})
 			return err
 		}, "doi"},
 		{func() error {
-			_, err := NewPublication(s, PublicationOptions{Title: "A", Date: "2026-01-01", Type: "blog"})
+			_, err := New(s, publication, Options{Title: "A", Values: map[string]any{"date": "2026-01-01", "pubtype": "blog"}})
 			return err
 		}, "pubtype"},
-		{func() error { _, err := NewNews(s, NewsOptions{Title: "A", Date: "31/01/2026"}); return err }, "date"},
 		{func() error {
-			_, err := NewPublication(s, PublicationOptions{Title: "A", Date: "2026-01-01", Authors: []string{"A", " "}})
+			_, err := New(s, news, Options{Title: "A", Values: map[string]any{"date": "31/01/2026"}})
+			return err
+		}, "date"},
+		{func() error {
+			_, err := New(s, publication, Options{Title: "A", Values: map[string]any{"date": "2026-01-01", "authors": []string{"A", " "}}})
 			return err
 		}, "authors"},
 	} {
@@ -300,9 +312,11 @@ func TestBadValues(t *testing.T) {
 
 func TestPublicationValues(t *testing.T) {
 	s, _ := emptySite(t)
-	res, err := NewPublication(s, PublicationOptions{
-		Title: "A deep learning framework for neuroscience", Authors: []string{"Richards, Blake A.", "Lillicrap, Timothy P."},
-		Date: "2019-10-28", DOI: "https://doi.org/10.1038/s41593-019-0520-2", Venue: "Nature Neuroscience", Type: "article",
+	res, err := New(s, publication, Options{
+		Title: "A deep learning framework for neuroscience", Values: map[string]any{
+			"authors": []string{"Richards, Blake A.", "Lillicrap, Timothy P."}, "date": "2019-10-28",
+			"doi": "https://doi.org/10.1038/s41593-019-0520-2", "venue": "Nature Neuroscience", "pubtype": "article",
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -331,7 +345,7 @@ func TestPublicationValues(t *testing.T) {
 
 func TestExamplesFillRequiredFields(t *testing.T) {
 	s, _ := emptySite(t)
-	res, err := NewPerson(s, PersonOptions{Name: "Ada Lovelace"})
+	res, err := New(s, person, Options{Title: "Ada Lovelace"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +356,7 @@ func TestExamplesFillRequiredFields(t *testing.T) {
 	if got := frontMatterOf(t, res.Path)["role"]; got != role.Example {
 		t.Errorf("role %v, want the example %s", got, role.Example)
 	}
-	pub, err := NewPublication(s, PublicationOptions{Title: "P", Date: "2026-01-01"})
+	pub, err := New(s, publication, Options{Title: "P", Values: map[string]any{"date": "2026-01-01"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,13 +379,13 @@ func TestScaffoldsFollowTheModel(t *testing.T) {
 		}
 		results = append(results, path)
 	}
-	th, err := NewTheme(s, ThemeOptions{Title: "T", Weight: &w, Summary: "S"})
+	th, err := NewTheme(s, Options{Title: "T", Values: map[string]any{"weight": w, "summary": "S"}})
 	add(th.Path, err)
-	p, err := NewPerson(s, PersonOptions{Name: "P", Role: "postdoc", Position: "Postdoc", Email: "p@example.org"})
+	p, err := New(s, person, Options{Title: "P", Values: map[string]any{"role": "postdoc", "position": "Postdoc", "email": "p@example.org"}})
 	add(p.Path, err)
-	pub, err := NewPublication(s, PublicationOptions{Title: "Pub", Authors: []string{"A"}, Date: "2026-01-01", DOI: "10.1000/x", Venue: "V", Type: "preprint"})
+	pub, err := New(s, publication, Options{Title: "Pub", Values: map[string]any{"authors": []string{"A"}, "date": "2026-01-01", "doi": "10.1000/x", "venue": "V", "pubtype": "preprint"}})
 	add(pub.Path, err)
-	n, err := NewNews(s, NewsOptions{Title: "N", Date: "2026-01-01T09:30:00+01:00"})
+	n, err := New(s, news, Options{Title: "N", Values: map[string]any{"date": "2026-01-01T09:30:00+01:00"}})
 	add(n.Path, err)
 	for _, name := range results {
 		rel, _ := filepath.Rel(filepath.Join(dir, "content"), name)
@@ -401,3 +415,9 @@ func TestScaffoldsFollowTheModel(t *testing.T) {
 		}
 	}
 }
+
+var (
+	person      = model.TypeNamed("person")
+	publication = model.TypeNamed("publication")
+	news        = model.TypeNamed("news")
+)

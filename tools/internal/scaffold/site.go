@@ -149,10 +149,10 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 			return res, err
 		}
 	}
-	theme, err := NewTheme(s, ThemeOptions{
-		Title:   "Example research theme",
-		Summary: "A research theme to copy, then delete: labtool new theme adds one.",
-		Force:   o.Force,
+	theme, err := NewTheme(s, Options{
+		Title:  "Example research theme",
+		Values: map[string]any{"summary": "A research theme to copy, then delete: labtool new theme adds one."},
+		Force:  o.Force,
 	})
 	if err != nil {
 		return res, err
