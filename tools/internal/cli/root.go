@@ -89,6 +89,7 @@ imports BibTeX.`,
 	root.AddCommand(
 		newCmdNew(ios),
 		newCmdValidate(ios),
+		newCmdCheck(ios),
 		newCmdSchema(ios),
 		newCmdImport(ios),
 		newCmdVersion(ios),

@@ -198,6 +198,11 @@ func (g *gen) config(themePath string) error {
 title = "Synthetic Lab"
 locale = "en"
 
+[markup.goldmark.parser]
+  wrapStandAloneImageWithinParagraph = false
+  [markup.goldmark.parser.attribute]
+    block = true
+
 [params.labsite]
   name = "Synthetic Lab"
   description = "A generated site for benchmarks."
