@@ -5,7 +5,8 @@ import (
 	"fmt"
 
 	"github.com/neuralml/labsite/tools/internal/importer"
-	"github.com/neuralml/labsite/tools/internal/scaffold"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/spf13/cobra"
 )
 
@@ -66,10 +67,11 @@ read, data/bibliography.json is left as it was.`,
 }
 
 func importBibtexRun(opts *ImportBibtexOptions) error {
-	if _, err := scaffold.OpenSite(opts.Site); err != nil {
+	site, err := siteio.Open(opts.Site)
+	if err != nil {
 		return scaffoldError(err)
 	}
-	res, err := importer.WriteBibliography(opts.Site, opts.File)
+	res, err := importer.WriteBibliography(site, opts.File)
 	if err != nil {
 		return err
 	}
@@ -77,7 +79,7 @@ func importBibtexRun(opts *ImportBibtexOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, d.Error())
 	}
 	if res.Path == "" {
-		return fmt.Errorf("no entry of %s could be read; %s was left as it was", opts.File, importer.BibliographyFile)
+		return fmt.Errorf("no entry of %s could be read; %s was left as it was", opts.File, model.BibliographyFile)
 	}
 	entries := "entries"
 	if res.Entries == 1 {

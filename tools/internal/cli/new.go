@@ -7,6 +7,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/spf13/cobra"
 )
 
@@ -83,7 +84,7 @@ func newEntryCmd(ios *IO, typeName string, runF func(*NewEntryOptions) error, cm
 }
 
 func newEntryRun(opts *NewEntryOptions) error {
-	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+	return writeNew(opts.IO, opts.Site, func(site *siteio.Site) (scaffold.Result, string, error) {
 		res, err := scaffold.New(site, opts.Type, opts.Options)
 		return res, "", err
 	})
@@ -95,7 +96,7 @@ func newEntryRun(opts *NewEntryOptions) error {
 // (exit code 1).
 func scaffoldError(err error) error {
 	var name *scaffold.NameError
-	var site *scaffold.SiteError
+	var site *siteio.SiteError
 	if errors.As(err, &name) || errors.As(err, &site) {
 		return &UsageError{err}
 	}
@@ -108,8 +109,8 @@ func scaffoldError(err error) error {
 
 // writeNew opens the site, writes one new content file with write and
 // reports it, with extra after the file's name.
-func writeNew(ios *IO, siteDir string, write func(*scaffold.Site) (res scaffold.Result, extra string, err error)) error {
-	site, err := scaffold.OpenSite(siteDir)
+func writeNew(ios *IO, siteDir string, write func(*siteio.Site) (res scaffold.Result, extra string, err error)) error {
+	site, err := siteio.Open(siteDir)
 	if err != nil {
 		return scaffoldError(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/neuralml/labsite/tools/internal/scaffold"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/spf13/cobra"
 )
 
@@ -29,7 +30,7 @@ that no other theme uses. The body is a placeholder paragraph: replace it.`,
 }
 
 func newThemeRun(opts *NewEntryOptions) error {
-	return writeNew(opts.IO, opts.Site, func(site *scaffold.Site) (scaffold.Result, string, error) {
+	return writeNew(opts.IO, opts.Site, func(site *siteio.Site) (scaffold.Result, string, error) {
 		res, err := scaffold.NewTheme(site, opts.Options)
 		return res.Result, fmt.Sprintf(" (weight %d, colour %s)", res.Weight, res.Color), err
 	})

@@ -2,12 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/neuralml/labsite/tools/internal/model"
-	"github.com/neuralml/labsite/tools/internal/scaffold"
 	"github.com/neuralml/labsite/tools/internal/schema"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/spf13/cobra"
 )
 
@@ -18,7 +19,9 @@ type SchemaOptions struct {
 	Type *model.Type
 	// Dir, when set, receives one <type>.schema.json file per type instead
 	// of standard output.
+	// Dir is relative to the site folder (Site).
 	Dir   string
+	Site  string
 	Force bool
 }
 
@@ -36,7 +39,8 @@ TYPE is one of: ` + strings.Join(schema.Names(), ", ") + ` (or a section name:
 research, people, publications). Without TYPE, one document holds every
 type's schema under $defs (labsite.schema.json#/$defs/theme). With --dir,
 each type's schema goes to its own file, DIR/<type>.schema.json, which is
-what editor set-ups want; see docs/labtool.md for VS Code.`,
+what editor set-ups want; see docs/labtool.md for VS Code. DIR is inside
+the site folder (--site): labtool writes nowhere else.`,
 		Example: `  labtool schema theme
   labtool schema > labsite.schema.json
   labtool schema --dir .vscode/schemas`,
@@ -49,6 +53,7 @@ what editor set-ups want; see docs/labtool.md for VS Code.`,
 					return &UsageError{fmt.Errorf("unknown content type %q; want one of %s", args[0], strings.Join(schema.Names(), ", "))}
 				}
 			}
+			opts.Site = siteDir(cmd)
 			return schemaRun(opts)
 		},
 	}
@@ -71,9 +76,19 @@ func schemaRun(opts *SchemaOptions) error {
 	if opts.Type != nil {
 		types = []*model.Type{opts.Type}
 	}
+	site, err := siteio.OpenDir(opts.Site)
+	if err != nil {
+		return err
+	}
+	dir := opts.Dir
+	if filepath.IsAbs(dir) {
+		if dir, err = filepath.Rel(site.Root(), dir); err != nil {
+			return err
+		}
+	}
 	for _, t := range types {
-		name := filepath.Join(opts.Dir, t.Name+".schema.json")
-		changed, err := scaffold.WriteGenerated(name, schema.Marshal(schema.For(t)), opts.Force)
+		rel := path.Join(filepath.ToSlash(dir), t.Name+".schema.json")
+		changed, err := site.WriteGenerated(rel, schema.Marshal(schema.For(t)), opts.Force)
 		if err != nil {
 			return err
 		}
@@ -81,7 +96,7 @@ func schemaRun(opts *SchemaOptions) error {
 		if !changed {
 			verb = "unchanged"
 		}
-		fmt.Fprintf(opts.IO.Out, "%s %s\n", verb, name)
+		fmt.Fprintf(opts.IO.Out, "%s %s\n", verb, site.Path(rel))
 	}
 	return nil
 }

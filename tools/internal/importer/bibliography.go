@@ -19,17 +19,13 @@
 package importer
 
 import (
-	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
-	"github.com/neuralml/labsite/tools/internal/atomicfile"
 	"github.com/neuralml/labsite/tools/internal/bibtex"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
-
-// BibliographyFile is where WriteBibliography writes, relative to the site.
-const BibliographyFile = "data/bibliography.json"
 
 // BibliographyResult reports what WriteBibliography did.
 type BibliographyResult struct {
@@ -44,17 +40,12 @@ type BibliographyResult struct {
 }
 
 // WriteBibliography converts the BibTeX file bibPath to CSL-JSON and writes it
-// to data/bibliography.json in the site directory siteDir, creating data/ if
-// needed. The error is for what stops the work (a file that cannot be read or
-// written, a site directory that does not exist); problems in the .bib file
-// are in the result's Diagnostics.
-func WriteBibliography(siteDir, bibPath string) (BibliographyResult, error) {
+// to the site's data/bibliography.json (model.BibliographyFile), creating
+// data/ if needed. The error is for what stops the work (a file that cannot
+// be read or written); problems in the .bib file are in the result's
+// Diagnostics.
+func WriteBibliography(site *siteio.Site, bibPath string) (BibliographyResult, error) {
 	var res BibliographyResult
-	if info, err := os.Stat(siteDir); err != nil {
-		return res, fmt.Errorf("site directory: %w", err)
-	} else if !info.IsDir() {
-		return res, fmt.Errorf("site directory %s is not a directory", siteDir)
-	}
 	src, err := os.ReadFile(bibPath)
 	if err != nil {
 		return res, err
@@ -65,12 +56,11 @@ func WriteBibliography(siteDir, bibPath string) (BibliographyResult, error) {
 		return res, nil
 	}
 	items := bibtex.ToCSL(file.Entries)
-	path := filepath.Join(siteDir, filepath.FromSlash(BibliographyFile))
-	err = atomicfile.Write(path, func(w io.Writer) error { return bibtex.WriteCSL(w, items) })
+	err = site.Replace(model.BibliographyFile, func(w io.Writer) error { return bibtex.WriteCSL(w, items) })
 	if err != nil {
 		return res, err
 	}
-	res.Path = path
+	res.Path = site.Path(model.BibliographyFile)
 	res.Entries = len(file.Entries)
 	return res, nil
 }

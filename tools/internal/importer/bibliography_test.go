@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 const seed = "../bibtex/testdata/references.bib"
@@ -26,7 +28,7 @@ func files(t *testing.T, dir string) []string {
 
 func TestWriteBibliography(t *testing.T) {
 	site := t.TempDir()
-	res, err := WriteBibliography(site, seed)
+	res, err := WriteBibliography(openSite(t, site), seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +72,7 @@ func TestWriteBibliographyOverwrites(t *testing.T) {
 	if err := os.WriteFile(bib, []byte("@misc{k, title = {T}, year = 2020}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteBibliography(site, bib); err != nil {
+	if _, err := WriteBibliography(openSite(t, site), bib); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
@@ -86,7 +88,7 @@ func TestWriteBibliographyPartial(t *testing.T) {
 	if err := os.WriteFile(bib, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := WriteBibliography(site, bib)
+	res, err := WriteBibliography(openSite(t, site), bib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +113,7 @@ func TestWriteBibliographyNothingReadable(t *testing.T) {
 	if err := os.WriteFile(bib, []byte("@article{only, title = {Unclosed}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := WriteBibliography(site, bib)
+	res, err := WriteBibliography(openSite(t, site), bib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +131,7 @@ func TestWriteBibliographyEmptyFile(t *testing.T) {
 	if err := os.WriteFile(bib, []byte("% no entries yet\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := WriteBibliography(site, bib)
+	res, err := WriteBibliography(openSite(t, site), bib)
 	if err != nil || res.Entries != 0 || res.Path == "" {
 		t.Fatalf("result %+v, %v; want an empty bibliography written", res, err)
 	}
@@ -140,18 +142,21 @@ func TestWriteBibliographyEmptyFile(t *testing.T) {
 
 func TestWriteBibliographyErrors(t *testing.T) {
 	site := t.TempDir()
-	notDir := filepath.Join(site, "file")
-	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+	if _, err := WriteBibliography(openSite(t, site), filepath.Join(site, "missing.bib")); err == nil {
+		t.Errorf("missing .bib: no error")
+	}
+
+	// data/ is a symlink out of the site: the site writer refuses it.
+	outside := t.TempDir()
+	linked := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(linked, "data")); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ name, site, bib string }{
-		{"missing .bib", site, filepath.Join(site, "missing.bib")},
-		{"missing site", filepath.Join(site, "nowhere"), seed},
-		{"site is a file", notDir, seed},
-	} {
-		if _, err := WriteBibliography(tc.site, tc.bib); err == nil {
-			t.Errorf("%s: no error", tc.name)
-		}
+	if _, err := WriteBibliography(openSite(t, linked), seed); err == nil || !strings.Contains(err.Error(), "outside the site") {
+		t.Errorf("data/ links outside the site: %v, want a refusal", err)
+	}
+	if names := files(t, outside); len(names) != 0 {
+		t.Errorf("wrote %q outside the site", names)
 	}
 
 	// data/ cannot be created: the error names the file, and no temporary
@@ -160,10 +165,19 @@ func TestWriteBibliographyErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(blocked, "data"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteBibliography(blocked, seed); err == nil {
+	if _, err := WriteBibliography(openSite(t, blocked), seed); err == nil {
 		t.Error("data is a file: no error")
 	}
 	if names := files(t, blocked); !slices.Equal(names, []string{"data"}) {
 		t.Errorf("site holds %q after a failed write", names)
 	}
+}
+
+func openSite(t *testing.T, dir string) *siteio.Site {
+	t.Helper()
+	s, err := siteio.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

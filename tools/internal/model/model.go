@@ -92,6 +92,11 @@ type Type struct {
 	EmptyBodyWarning bool
 }
 
+// BibliographyFile is the site's bibliography, relative to the site folder:
+// CSL-JSON that labtool import bibtex writes and the theme cites from
+// (site.Data.bibliography).
+const BibliographyFile = "data/bibliography.json"
+
 // Roles are the values a person's role may take, most senior first; the
 // theme groups the people page in this order.
 var Roles = []string{"pi", "postdoc", "phd", "masters", "undergraduate", "staff", "visitor"}

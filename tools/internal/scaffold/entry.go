@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 // Entry is one content file to write: a page of one of the model's types.
@@ -206,8 +207,8 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 // WriteEntry writes e into the site. Without force it refuses to replace an
-// existing file (*ExistsError).
-func WriteEntry(s *Site, e Entry, force bool) (Result, error) {
+// existing file (*siteio.ExistsError).
+func WriteEntry(s *siteio.Site, e Entry, force bool) (Result, error) {
 	rel, err := e.Rel()
 	if err != nil {
 		return Result{}, err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -35,9 +36,9 @@ func (p sectionPage) param(name string) *frontmatter.Value {
 // its files other than _index, and the index file of its page bundles.
 // Front matter that does not parse counts for what parsed of it: labtool
 // validate reports the rest.
-func (s *Site) sectionPages(section string) ([]sectionPage, error) {
+func sectionPages(s *siteio.Site, section string) ([]sectionPage, error) {
 	dir := path.Join("content", section)
-	entries, err := os.ReadDir(s.abs(dir))
+	entries, err := os.ReadDir(s.Abs(dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -49,7 +50,7 @@ func (s *Site) sectionPages(section string) ([]sectionPage, error) {
 		rel := path.Join(dir, e.Name())
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
 		if e.IsDir() {
-			index, ok := s.bundleIndex(rel)
+			index, ok := bundleIndex(s, rel)
 			if !ok {
 				continue
 			}
@@ -58,7 +59,7 @@ func (s *Site) sectionPages(section string) ([]sectionPage, error) {
 			continue
 		}
 		p := sectionPage{rel: rel, slug: slug}
-		if data, err := os.ReadFile(s.abs(rel)); err == nil {
+		if data, err := os.ReadFile(s.Abs(rel)); err == nil {
 			p.doc, _ = frontmatter.Parse(data)
 		}
 		pages = append(pages, p)
@@ -67,10 +68,10 @@ func (s *Site) sectionPages(section string) ([]sectionPage, error) {
 }
 
 // bundleIndex returns the index file of the leaf bundle in folder rel.
-func (s *Site) bundleIndex(rel string) (string, bool) {
+func bundleIndex(s *siteio.Site, rel string) (string, bool) {
 	for _, ext := range contentExts {
 		index := path.Join(rel, "index"+ext)
-		if fi, err := os.Stat(s.abs(index)); err == nil && !fi.IsDir() {
+		if fi, err := os.Stat(s.Abs(index)); err == nil && !fi.IsDir() {
 			return index, true
 		}
 	}
@@ -91,9 +92,9 @@ func isContentFile(name string) bool {
 // checkSlugFree fails when another page of the section already has the
 // slug that rel would take (a bundle slug/index.md, or slug.html), which
 // --force cannot fix: the site would have two pages at one URL.
-func (s *Site) checkSlugFree(rel string) error {
+func checkSlugFree(s *siteio.Site, rel string) error {
 	section, slug := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	pages, err := s.sectionPages(section)
+	pages, err := sectionPages(s, section)
 	if err != nil {
 		return err
 	}
@@ -105,11 +106,11 @@ func (s *Site) checkSlugFree(rel string) error {
 	return nil
 }
 
-// Palette returns the research-theme palette the site sets in hugo.toml
+// Palette returns the research-theme palette the site s sets in hugo.toml
 // ([params.labsite] palette), or nil when it sets none.
-func (s *Site) Palette() []string {
+func Palette(s *siteio.Site) []string {
 	for _, name := range []string{"hugo.toml", "config.toml", filepath.Join("config", "_default", "params.toml"), filepath.Join("config", "_default", "hugo.toml")} {
-		data, err := os.ReadFile(filepath.Join(s.real, name))
+		data, err := os.ReadFile(filepath.Join(s.Root(), name))
 		if err != nil {
 			continue
 		}

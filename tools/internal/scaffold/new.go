@@ -8,6 +8,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 // ThemeBody is the placeholder text of a new research theme: the body is
@@ -39,7 +40,7 @@ type ThemeResult struct {
 
 // New writes content/<section>/<slug>.md, a page of type t with the values
 // given. A required date that is not given is today's (see Now).
-func New(s *Site, t *model.Type, o Options) (Result, error) {
+func New(s *siteio.Site, t *model.Type, o Options) (Result, error) {
 	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: o.Values}
 	if e.Values == nil {
 		e.Values = map[string]any{}
@@ -60,7 +61,7 @@ func New(s *Site, t *model.Type, o Options) (Result, error) {
 // goes last (the highest weight of the other themes plus 10, or 10); without
 // a colour it takes the next colour of the site's palette (or of
 // model.DefaultPalette) that no other theme uses.
-func NewTheme(s *Site, o Options) (ThemeResult, error) {
+func NewTheme(s *siteio.Site, o Options) (ThemeResult, error) {
 	t := model.TypeNamed("theme")
 	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: map[string]any{}, Body: ThemeBody}
 	for k, v := range o.Values {
@@ -70,10 +71,10 @@ func NewTheme(s *Site, o Options) (ThemeResult, error) {
 	if err != nil {
 		return ThemeResult{}, err
 	}
-	if err := s.checkSlugFree(rel); err != nil {
+	if err := checkSlugFree(s, rel); err != nil {
 		return ThemeResult{}, err
 	}
-	others, err := s.sectionPages(t.Section)
+	others, err := sectionPages(s, t.Section)
 	if err != nil {
 		return ThemeResult{}, err
 	}
@@ -112,9 +113,9 @@ func NewTheme(s *Site, o Options) (ThemeResult, error) {
 
 // palette is the site's palette without its invalid colours (validate
 // reports those), or the default one.
-func palette(s *Site) []string {
+func palette(s *siteio.Site) []string {
 	var p []string
-	for _, c := range s.Palette() {
+	for _, c := range Palette(s) {
 		if _, err := model.ParseHex(c); err == nil {
 			p = append(p, c)
 		}
@@ -142,12 +143,12 @@ func Now() (time.Time, error) {
 // Today formats t as a front-matter date, YYYY-MM-DD.
 func Today(t time.Time) string { return t.Format(time.DateOnly) }
 
-func writeNew(s *Site, e Entry, force bool) (Result, error) {
+func writeNew(s *siteio.Site, e Entry, force bool) (Result, error) {
 	rel, err := e.Rel()
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.checkSlugFree(rel); err != nil {
+	if err := checkSlugFree(s, rel); err != nil {
 		return Result{}, err
 	}
 	return WriteEntry(s, e, force)

@@ -9,15 +9,16 @@ import (
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"go.yaml.in/yaml/v3"
 )
 
 // emptySite returns a site folder holding only a hugo.toml.
-func emptySite(t *testing.T) (*Site, string) {
+func emptySite(t *testing.T) (*siteio.Site, string) {
 	t.Helper()
 	dir := t.TempDir()
 	writeTestFile(t, filepath.Join(dir, "hugo.toml"), "title = \"Test lab\"\n")
-	s, err := OpenSite(dir)
+	s, err := siteio.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestNeverOverwritesWithoutForce(t *testing.T) {
 	name := filepath.Join(dir, "content", "people", "ada-lovelace.md")
 	writeTestFile(t, name, "mine\n")
 	_, err := New(s, person, Options{Title: "Ada Lovelace", Values: map[string]any{"role": "pi"}})
-	var exists *ExistsError
+	var exists *siteio.ExistsError
 	if !errors.As(err, &exists) || exists.Path != name || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("got %v, want ExistsError naming %s and --force", err, name)
 	}
@@ -187,23 +188,6 @@ func TestSymlinkOutsideSite(t *testing.T) {
 	}
 }
 
-func TestNotASite(t *testing.T) {
-	var se *SiteError
-	_, err := OpenSite(t.TempDir())
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "not a Hugo site") {
-		t.Errorf("got %v", err)
-	}
-	_, err = OpenSite(filepath.Join(t.TempDir(), "missing"))
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "does not exist") {
-		t.Errorf("got %v", err)
-	}
-	dir := t.TempDir()
-	writeTestFile(t, filepath.Join(dir, "config", "_default", "hugo.toml"), "")
-	if _, err := OpenSite(dir); err != nil {
-		t.Errorf("a site configured in config/: %v", err)
-	}
-}
-
 func TestThemeWeightAndColour(t *testing.T) {
 	s, dir := emptySite(t)
 	first, err := NewTheme(s, Options{Title: "One"})
@@ -249,7 +233,7 @@ func TestThemeWeightAndColour(t *testing.T) {
 func TestThemeTakesSitePalette(t *testing.T) {
 	dir := t.TempDir()
 	writeTestFile(t, filepath.Join(dir, "hugo.toml"), "title = \"x\"\n[params.labsite]\npalette = [\"nope\", \"#112233\", \"#445566\"]\n")
-	s, err := OpenSite(dir)
+	s, err := siteio.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 // ThemeModule is the theme's Hugo Module path, which a new site imports.
@@ -90,7 +91,7 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 	default:
 		return SiteResult{}, err
 	}
-	s, err := openDir(dir)
+	s, err := siteio.OpenDir(dir)
 	if err != nil {
 		return SiteResult{}, err
 	}
@@ -109,7 +110,7 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		"Headers":      SecurityHeaders,
 		"HugoVersion":  HugoVersion,
 		"GoVersion":    GoVersion,
-		"GoModule":     goModule(s.real),
+		"GoModule":     goModule(s.Root()),
 	}
 	write := func(rel string, b []byte) error {
 		if err := s.Write(rel, b, o.Force); err != nil {
@@ -188,7 +189,7 @@ func page(title, body string) []byte {
 // at themePath. Hugo resolves a relative replacement against the site's
 // themes/ folder, so a relative themePath (from the current folder) is
 // rewritten relative to that; an absolute one is kept.
-func replacement(s *Site, themePath string) (string, error) {
+func replacement(s *siteio.Site, themePath string) (string, error) {
 	fi, err := os.Stat(themePath)
 	if err != nil || !fi.IsDir() {
 		return "", &ValueError{Field: "theme-path", Err: fmt.Errorf("%s is not a folder", themePath)}
@@ -202,7 +203,7 @@ func replacement(s *Site, themePath string) (string, error) {
 		if real, err := filepath.EvalSymlinks(abs); err == nil {
 			abs = real
 		}
-		rel, err := filepath.Rel(filepath.Join(s.real, "themes"), abs)
+		rel, err := filepath.Rel(filepath.Join(s.Root(), "themes"), abs)
 		if err != nil {
 			return "", err
 		}

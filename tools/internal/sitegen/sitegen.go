@@ -434,7 +434,7 @@ func (g *gen) bibliography() error {
 			key, g.pubTitles[i], strings.Join(bibNames, " and "), g.yearOf[i])
 	}
 	js.WriteString("\n]\n")
-	if err := g.write("data/bibliography.json", js.String()); err != nil {
+	if err := g.write(model.BibliographyFile, js.String()); err != nil {
 		return err
 	}
 	return g.write("references.bib", bib.String())

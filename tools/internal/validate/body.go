@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // image is a Markdown image: ![alt](src "title").
@@ -241,7 +243,7 @@ func (c *checker) cites(keys []scArg) {
 	if c.s.bib == nil {
 		c.report(c.doc.PosAt(keys[0].off), Error, RuleCite,
 			"run labtool import bibtex FILE --bibliography to write it from the lab's BibTeX",
-			"cite key %q cannot be resolved: the site has no %s", keys[0].value, bibliographyFile)
+			"cite key %q cannot be resolved: the site has no %s", keys[0].value, model.BibliographyFile)
 		return
 	}
 	var ids []string
@@ -257,7 +259,7 @@ func (c *checker) cites(keys []scArg) {
 		}
 		hint := didYouMean(k.value, ids)
 		if hint == "" {
-			hint = "cite keys are the ids in " + bibliographyFile + "; add the entry to the .bib file and run labtool import bibtex FILE --bibliography"
+			hint = "cite keys are the ids in " + model.BibliographyFile + "; add the entry to the .bib file and run labtool import bibtex FILE --bibliography"
 		}
 		c.report(c.doc.PosAt(k.off), Error, RuleCite, hint, "unknown cite key %q", k.value)
 	}

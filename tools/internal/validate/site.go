@@ -33,10 +33,6 @@ type Options struct {
 	Workers int
 }
 
-// bibliographyFile is where `labtool import bibtex --bibliography` writes
-// the site's CSL-JSON, which the cite shortcode reads.
-const bibliographyFile = "data/bibliography.json"
-
 // site is what the per-file rules need to know about the whole site. It is
 // built before the workers start and only read afterwards.
 type site struct {
@@ -268,7 +264,7 @@ func themeDirs(root string) []string {
 // file does not exist, and an empty set (with a diagnostic) when it is not
 // a CSL-JSON list.
 func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(bibliographyFile)))
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(model.BibliographyFile)))
 	if err != nil {
 		return nil, nil
 	}
@@ -279,7 +275,7 @@ func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
 	ids = map[string]bool{}
 	report := func(off int, format string, args ...any) []Diagnostic {
 		pos := frontmatter.PosAt(data, off)
-		d := Diagnostic{Path: bibliographyFile, Line: pos.Line, Col: pos.Col, Severity: Error, Rule: RuleBibliography,
+		d := Diagnostic{Path: model.BibliographyFile, Line: pos.Line, Col: pos.Col, Severity: Error, Rule: RuleBibliography,
 			Message: fmt.Sprintf(format, args...), Hint: "write it again with labtool import bibtex FILE --bibliography"}
 		d.source, _ = frontmatter.LineText(data, pos.Line)
 		return []Diagnostic{d}

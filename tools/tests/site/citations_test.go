@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/importer"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
@@ -187,7 +188,11 @@ title: Imported
 ---
 Both {{< cite "mathis2021pose" "mathis2021behaviour" >}}, and {{< cite "who2020" narrative >}}.
 `)
-	res, err := importer.WriteBibliography(dir, filepath.Join(dir, "references.bib"))
+	site, err := siteio.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.WriteBibliography(site, filepath.Join(dir, "references.bib"))
 	if err != nil || len(res.Diagnostics) > 0 || res.Entries != 3 {
 		t.Fatalf("import: %v, %v, %d entries", err, res.Diagnostics, res.Entries)
 	}

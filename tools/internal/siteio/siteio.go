@@ -1,15 +1,17 @@
-// Package scaffold writes new labsite content from the content model: a
-// whole site, and research themes, people, publications and news items.
+// Package siteio is labtool's one way to write into a site: every file
+// that labtool new, labtool import and labtool schema --dir write goes
+// through a [Site].
 //
 // Every file is written atomically (a temp file in the same folder, then a
 // rename), never over an existing file unless the caller forces it, and
 // never outside the site folder, even through a symlink.
-package scaffold
+package siteio
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,25 +31,7 @@ func (e *ExistsError) Error() string {
 	return fmt.Sprintf("%s already exists; use --force to overwrite it", e.Path)
 }
 
-// NameError is returned for a title or slug that gives no usable file name.
-// It is the caller's mistake, like a bad flag.
-type NameError struct{ Msg string }
-
-func (e *NameError) Error() string { return e.Msg }
-
-// ValueError is returned for a value that its field does not accept. It is
-// the caller's mistake, like a bad flag.
-type ValueError struct {
-	// Field is the front-matter field, which is also the name of the flag
-	// that sets it.
-	Field string
-	Err   error
-}
-
-func (e *ValueError) Error() string { return e.Field + ": " + e.Err.Error() }
-func (e *ValueError) Unwrap() error { return e.Err }
-
-// SiteError is returned by OpenSite for a folder that is not a Hugo site:
+// SiteError is returned by Open for a folder that is not a Hugo site:
 // the caller pointed labtool at the wrong folder.
 type SiteError struct{ Msg string }
 
@@ -62,10 +46,10 @@ type Site struct {
 // configNames are the files that make a folder a Hugo site.
 var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config"}
 
-// OpenSite opens the Hugo site in dir. It fails with *SiteError when dir
+// Open opens the Hugo site in dir. It fails with *SiteError when dir
 // does not exist or holds no Hugo configuration.
-func OpenSite(dir string) (*Site, error) {
-	s, err := openDir(dir)
+func Open(dir string) (*Site, error) {
+	s, err := OpenDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &SiteError{fmt.Sprintf("site folder %s does not exist", displayDir(dir))}
 	}
@@ -80,7 +64,9 @@ func OpenSite(dir string) (*Site, error) {
 	return nil, &SiteError{fmt.Sprintf("%s is not a Hugo site (it has no hugo.toml); run labtool in the site's folder, pass --site DIR, or start one with labtool new site DIR", displayDir(dir))}
 }
 
-func openDir(dir string) (*Site, error) {
+// OpenDir opens dir, an existing folder, to write into, whether or not it
+// holds a Hugo site yet.
+func OpenDir(dir string) (*Site, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -110,8 +96,11 @@ func (s *Site) Path(rel string) string {
 	return filepath.Join(s.dir, filepath.FromSlash(rel))
 }
 
-// abs returns the absolute file name of rel.
-func (s *Site) abs(rel string) string {
+// Root is the site folder's absolute path, with symlinks resolved.
+func (s *Site) Root() string { return s.real }
+
+// Abs returns the absolute file name of rel.
+func (s *Site) Abs(rel string) string {
 	return filepath.Join(s.real, filepath.FromSlash(rel))
 }
 
@@ -165,7 +154,7 @@ func (s *Site) Write(rel string, data []byte, force bool) error {
 	if err := s.checkInside(rel); err != nil {
 		return err
 	}
-	name := s.abs(rel)
+	name := s.Abs(rel)
 	if fi, err := os.Lstat(name); err == nil {
 		if fi.IsDir() {
 			return fmt.Errorf("%s is a folder", s.Path(rel))
@@ -180,20 +169,25 @@ func (s *Site) Write(rel string, data []byte, force bool) error {
 }
 
 // WriteGenerated writes data, a file labtool generates (a JSON Schema), to
-// name, creating its folder. A file that already holds data is left alone
-// (changed is false); one that differs is replaced only with force.
-func WriteGenerated(name string, data []byte, force bool) (changed bool, err error) {
-	old, err := os.ReadFile(name)
+// rel. A file that already holds data is left alone (changed is false); one
+// that differs is replaced only with force.
+func (s *Site) WriteGenerated(rel string, data []byte, force bool) (changed bool, err error) {
+	old, err := os.ReadFile(s.Abs(rel))
 	switch {
 	case err == nil && bytes.Equal(old, data):
 		return false, nil
-	case err == nil && !force:
-		return false, &ExistsError{Path: name}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return false, err
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return false, err
+	return true, s.Write(rel, data, force)
+}
+
+// Replace writes rel, a file that labtool owns and regenerates every time
+// (data/bibliography.json), with what write writes, replacing it whatever
+// it held. Until write returns without error the old file stays as it was.
+func (s *Site) Replace(rel string, write func(io.Writer) error) error {
+	if err := s.checkInside(rel); err != nil {
+		return err
 	}
-	return true, atomicfile.WriteFile(name, data)
+	return atomicfile.Write(s.Abs(rel), write)
 }
