@@ -27,6 +27,8 @@ baseURL = "https://lab.example/"
 <meta name="custom-hook" content="head-end">
 -- layouts/_partials/hooks/body-end.html --
 <p class="custom-body-end">Site-specific note.</p>
+-- assets/css/custom.css --
+.site-header__name { letter-spacing: 0.1em; }
 -- i18n/en.toml --
 figureLabel = "Fig. {{ .Number }} —"
 -- assets/a.svg --
@@ -87,6 +89,26 @@ func TestThemeParamsHooksAndLabels(t *testing.T) {
 	}
 	if desc != "We study custom things." {
 		t.Errorf("home description = %q", desc)
+	}
+}
+
+// A site's assets/css/custom.css comes last in the one stylesheet, after
+// the theme's rules and the research themes' colours, so it overrides them.
+func TestCustomCSSComesLast(t *testing.T) {
+	t.Parallel()
+	site := build(t, customised)
+	var href string
+	for _, l := range site.Parse(t, "page/index.html").Find(hugotest.Tag("link")) {
+		if rel, _ := l.Attr("rel"); rel == "stylesheet" {
+			href, _ = l.Attr("href")
+		}
+	}
+	css := strings.TrimSpace(site.Read(t, strings.TrimPrefix(href, "/")))
+	if !strings.HasSuffix(css, ".site-header__name{letter-spacing:.1em}") {
+		t.Errorf("the stylesheet does not end with the site's custom.css rule:\n…%s", css[max(0, len(css)-200):])
+	}
+	if strings.Count(css, "letter-spacing:.1em") != 1 {
+		t.Error("the custom rule appears more than once")
 	}
 }
 
