@@ -55,9 +55,19 @@ func (c *checker) fields() {
 			c.report(e.KeyPos, Warning, RuleUnknownField, hint, "unknown field %q for a %s", e.Key, typ.Noun)
 			continue
 		}
+		// Hugo refuses a url with a scheme, and stops the build.
+		remote := lower == "url" && e.Value.Kind == frontmatter.StringValue &&
+			(strings.HasPrefix(e.Value.Text, "http://") || strings.HasPrefix(e.Value.Text, "https://"))
 		if mistaken, ok := hugoKeys[typ.Name][lower]; ok {
-			c.report(e.KeyPos, Warning, RuleHugoField, "write "+mistaken.instead+" instead",
-				"%q is Hugo's own field, which %s; a %s's %s is %q", e.Key, mistaken.effect, typ.Noun, mistaken.what, mistaken.instead)
+			sev, effect := Warning, mistaken.effect
+			if remote {
+				sev, effect = Error, effect+", and Hugo refuses one with http:// or https://"
+			}
+			c.report(e.KeyPos, sev, RuleHugoField, "write "+mistaken.instead+" instead",
+				"%q is Hugo's own field, which %s; a %s's %s is %q", e.Key, effect, typ.Noun, mistaken.what, mistaken.instead)
+		} else if remote {
+			c.report(e.Value.Pos, Error, RuleHugoField, "url is the page's own path on this site, such as /about/; link to other sites in the text",
+				"Hugo refuses a url with http:// or https://")
 		}
 		c.value(f, e)
 	}
@@ -142,6 +152,11 @@ func article(noun string) string {
 	return "a " + noun
 }
 
+// hugoCasts are Hugo's own fields that Hugo converts with cast
+// (hugolib/page__meta.go) before anything reads them: "10" is weight 10,
+// and "false" is draft false.
+var hugoCasts = map[string]bool{"draft": true, "weight": true, "iscjklanguage": true, "headless": true}
+
 // yaml11Bools are YAML 1.1 booleans, which YAML 1.2 reads as strings.
 var yaml11Bools = map[string]string{"yes": "true", "on": "true", "y": "true", "no": "false", "off": "false", "n": "false"}
 
@@ -167,6 +182,7 @@ func (c *checker) value(f model.Field, e *frontmatter.Entry) {
 	case model.Int:
 		switch {
 		case v.Kind == frontmatter.IntValue:
+		case v.Kind == frontmatter.StringValue && isInt(v.Text) && hugoCasts[strings.ToLower(e.Key)]:
 		case v.Kind == frontmatter.StringValue && isInt(v.Text):
 			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, strings.TrimSpace(v.Text), model.Int))
 		default:
@@ -180,6 +196,7 @@ func (c *checker) value(f model.Field, e *frontmatter.Entry) {
 			c.report(v.Pos, Error, RuleBoolean,
 				fmt.Sprintf("YAML 1.1 read %s as %s, but Hugo reads YAML 1.2, where it is a string; write %s: %s", v.Text, fix, e.Key, fix),
 				"%s must be true or false, not %s", e.Key, v.Text)
+		case v.Kind == frontmatter.StringValue && (v.Text == "true" || v.Text == "false") && hugoCasts[strings.ToLower(e.Key)]:
 		case v.Kind == frontmatter.StringValue && (v.Text == "true" || v.Text == "false"):
 			c.wrongType(f, e.Key, v, "remove the quotes: "+assignment(c.doc.Format, e.Key, v.Text, model.Bool))
 		case v.Kind == frontmatter.StringValue && yaml11Bools[strings.ToLower(v.Text)] != "":

@@ -58,7 +58,7 @@ var Rules = []Rule{
 	{RuleColor, Error, "A colour that is not #rrggbb."},
 	{RuleContrast, Warning, "A colour whose contrast on the white background is below 3:1, the WCAG minimum for graphics such as the theme's accent bar."},
 	{RuleUnknownField, Warning, "A field the content type does not define, with a did-you-mean suggestion."},
-	{RuleHugoField, Warning, "Hugo's own type or url where a publication, news item or person has a field of its own (pubtype, link, website): Hugo would change the page's layout or address."},
+	{RuleHugoField, Warning, "Hugo's own type or url where a publication, news item or person has a field of its own (pubtype, link, website): Hugo would change the page's layout or address. A url with http:// or https:// is an error: Hugo refuses it."},
 	{RuleURL, Error, "A URL field that is not an absolute http or https URL."},
 	{RuleDOI, Error, "A DOI that is not 10.NNNN/suffix (written without https://doi.org/)."},
 	{RuleORCID, Error, "An ORCID iD that is not 0000-0000-0000-000X, or whose check digit is wrong."},
