@@ -19,8 +19,8 @@ type Entry struct {
 	Title string
 	// Slug names the file; empty means model.Slugify(Title).
 	Slug string
-	// Values are the fields the user gave, by field name: a string, an int
-	// or a []string, checked against the model before anything is written.
+	// Values are the fields the user gave, by field name: a string, an int,
+	// a bool or a []string, checked against the model before anything is written.
 	Values map[string]any
 	// Body is the Markdown after the front matter.
 	Body string
@@ -66,6 +66,11 @@ func CheckSlug(slug string) error {
 	}
 	return nil
 }
+
+// Render returns the file's content and the required fields that hold
+// the model's example, for a caller that writes the file itself (at a path
+// of its own, such as a section's _index.md).
+func (e *Entry) Render() ([]byte, []model.Field, error) { return e.render() }
 
 // render returns the file's content: YAML front matter with the fields the
 // user gave, and the model's example for every other required field, in the
@@ -132,6 +137,11 @@ func CheckValue(f model.Field, v any) (any, error) {
 		return &ValueError{Field: f.Name, Err: fmt.Errorf(format, args...)}
 	}
 	switch v := v.(type) {
+	case bool:
+		if f.Kind != model.Bool {
+			return nil, bad("%t is a boolean; want %s", v, f.Kind)
+		}
+		return v, nil
 	case int:
 		if f.Kind != model.Int {
 			return nil, bad("%d is a number; want %s", v, f.Kind)

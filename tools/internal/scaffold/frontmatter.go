@@ -17,8 +17,8 @@ func newFrontMatter() *frontMatter {
 	return &frontMatter{m: &yaml.Node{Kind: yaml.MappingNode}}
 }
 
-// set adds the field f with value v, which is a string, an int or a
-// []string, with f's documentation as a comment above it when doc is set.
+// set adds the field f with value v, which is a string, an int, a bool
+// or a []string, with f's documentation as a comment above it when doc is set.
 func (fm *frontMatter) set(f model.Field, v any, doc bool) {
 	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Name}
 	if doc {
@@ -38,6 +38,8 @@ func fieldDoc(f model.Field) string {
 
 func valueNode(k model.Kind, v any) *yaml.Node {
 	switch v := v.(type) {
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
 	case int:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(v)}
 	case []string:

@@ -14,6 +14,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/siteio"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // ThemeModule is the theme's Hugo Module path, which a new site imports.
@@ -46,7 +47,7 @@ var SecurityHeaders = []Header{
 //go:embed sitefiles
 var siteFiles embed.FS
 
-var siteTemplates = template.Must(template.New("").Funcs(template.FuncMap{"toml": tomlString}).ParseFS(siteFiles, "sitefiles/*.tmpl"))
+var siteTemplates = template.Must(template.New("").Funcs(template.FuncMap{"toml": tomlString, "indent": indentLines}).ParseFS(siteFiles, "sitefiles/*.tmpl"))
 
 // SiteOptions describe a new site.
 type SiteOptions struct {
@@ -59,6 +60,28 @@ type SiteOptions struct {
 	// Force lets NewSite write into a folder that is not empty, replacing
 	// the files it writes.
 	Force bool
+	// Bare leaves out the content skeleton (home, research page, example
+	// theme, sections): only hugo.toml, go.mod, netlify.toml and
+	// .gitignore are written, for a site whose content comes from
+	// elsewhere (labtool import jekyll).
+	Bare bool
+	// Config holds settings carried over from another site's
+	// configuration; the zero value keeps the defaults.
+	Config SiteConfig
+}
+
+// SiteConfig are settings of hugo.toml that a site brought over from
+// another tool keeps. Every value is encoded with go-toml.
+type SiteConfig struct {
+	// BaseURL replaces the placeholder https://example.org/.
+	BaseURL string
+	// TimeZone is an IANA zone name (Europe/London): Hugo's timeZone.
+	TimeZone string
+	// Permalinks are Hugo's [permalinks], by section.
+	Permalinks map[string]string
+	// Labsite are values of [params.labsite] (name, description, email,
+	// social, address …), written above the commented defaults.
+	Labsite map[string]any
 }
 
 // SiteResult says what NewSite wrote.
@@ -102,8 +125,13 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 			return SiteResult{}, err
 		}
 	}
+	config, err := configTOML(o.Config)
+	if err != nil {
+		return SiteResult{}, err
+	}
 	data := map[string]any{
 		"Title":        o.Title,
+		"Config":       config,
 		"ModulePath":   ThemeModule,
 		"Replacements": res.Replacements,
 		"Palette":      `"` + strings.Join(model.DefaultPalette, `", "`) + `"`,
@@ -133,12 +161,17 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		}
 	}
 	gitignore, _ := siteFiles.ReadFile("sitefiles/gitignore")
+	if err := write(".gitignore", gitignore); err != nil {
+		return res, err
+	}
+	if o.Bare {
+		return res, nil
+	}
 	svg, _ := siteFiles.ReadFile("sitefiles/overview.svg")
 	for _, f := range []struct {
 		rel  string
 		data []byte
 	}{
-		{".gitignore", gitignore},
 		{"content/_index.md", page(o.Title, homeBody)},
 		{"content/research/_index.md", page("Research", researchBody)},
 		{"content/research/overview.svg", svg},
@@ -225,6 +258,55 @@ func goModule(dir string) string {
 		return "site"
 	}
 	return slug
+}
+
+// siteConfigTOML is SiteConfig encoded for hugo.toml's template: each
+// part is TOML text, empty when unset.
+type siteConfigTOML struct {
+	BaseURL, TimeZone, Permalinks, Labsite string
+}
+
+// configTOML encodes c with go-toml: key = value lines, tables inline, so
+// that the template can place them under its own table headers.
+func configTOML(c SiteConfig) (siteConfigTOML, error) {
+	var out siteConfigTOML
+	enc := func(v any) (string, error) {
+		var b bytes.Buffer
+		e := toml.NewEncoder(&b)
+		e.SetTablesInline(true)
+		if err := e.Encode(v); err != nil {
+			return "", err
+		}
+		return strings.TrimRight(b.String(), "\n"), nil
+	}
+	var err error
+	if c.BaseURL != "" {
+		if out.BaseURL, err = enc(map[string]any{"baseURL": c.BaseURL}); err != nil {
+			return out, err
+		}
+	}
+	if c.TimeZone != "" {
+		if out.TimeZone, err = enc(map[string]any{"timeZone": c.TimeZone}); err != nil {
+			return out, err
+		}
+	}
+	if len(c.Permalinks) > 0 {
+		if out.Permalinks, err = enc(c.Permalinks); err != nil {
+			return out, err
+		}
+	}
+	if len(c.Labsite) > 0 {
+		if out.Labsite, err = enc(c.Labsite); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// indentLines indents every line of s by two spaces, as hugo.toml's
+// tables are.
+func indentLines(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
 // tomlString quotes s as a TOML basic string.
