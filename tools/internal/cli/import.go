@@ -14,12 +14,12 @@ func newCmdImport(ios *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:                        "import",
 		Short:                      "Bring content written for other tools into the site",
-		Example:                    `  labtool import bibtex references.bib --bibliography`,
+		Example:                    "  labtool import bibtex references.bib --bibliography\n  labtool import jekyll ../old-site --out mylab",
 		Args:                       usageArgs(noSubcommand),
 		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		SuggestionsMinimumDistance: 2,
 	}
-	cmd.AddCommand(newCmdImportBibtex(ios))
+	cmd.AddCommand(newCmdImportBibtex(ios), newCmdImportJekyll(ios))
 	return cmd
 }
 

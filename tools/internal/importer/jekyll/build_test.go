@@ -1,0 +1,250 @@
+package jekyll
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"golang.org/x/net/html"
+)
+
+// researchPage is the structure of a built research page that the seed
+// page must have once imported: the structure of exampleSite's.
+type researchPage struct {
+	title             string
+	mastheads         int
+	mastheadParas     []string
+	mastheadLinks     []string // hrefs, figure names made generic
+	figures           int
+	caption           string
+	panels            []string
+	themeTitles       []string
+	themeColours      []string
+	themeBodies       []string
+	references        []string
+	figureHasImage    bool
+	figureLabelStrong bool
+}
+
+var figID = regexp.MustCompile(`^#fig-.*`)
+
+func readResearchPage(t *testing.T, site *hugotest.Site, dir string) researchPage {
+	t.Helper()
+	doc := site.Parse(t, "research/index.html")
+	var p researchPage
+	if h1 := doc.Find(hugotest.Tag("h1")); len(h1) == 1 {
+		p.title = h1[0].Text()
+	}
+	ms := doc.Find(hugotest.Class("masthead"))
+	p.mastheads = len(ms)
+	if len(ms) > 0 {
+		for _, para := range ms[0].Find(hugotest.Tag("p")) {
+			p.mastheadParas = append(p.mastheadParas, para.Text())
+		}
+		for _, a := range ms[0].Find(hugotest.Tag("a")) {
+			href, _ := a.Attr("href")
+			p.mastheadLinks = append(p.mastheadLinks, figID.ReplaceAllString(href, "#fig-NAME"))
+		}
+	}
+	figs := doc.Find(hugotest.Tag("figure"))
+	p.figures = len(figs)
+	if len(figs) > 0 {
+		p.figureHasImage = len(figs[0].Find(hugotest.Tag("img"))) == 1
+		if caps := figs[0].Find(hugotest.Tag("figcaption")); len(caps) == 1 {
+			p.caption = caps[0].Text()
+			for _, panel := range caps[0].Find(hugotest.Class("figure__panel")) {
+				p.panels = append(p.panels, panel.Text())
+			}
+			labels := caps[0].Find(hugotest.Class("figure__label"))
+			p.figureLabelStrong = len(labels) == 1 && labels[0].Data == "strong"
+		}
+	}
+	css := stylesheetOf(t, site, doc)
+	for _, sec := range doc.Find(hugotest.Class("research-theme")) {
+		if h := sec.Find(hugotest.Tag("h2")); len(h) == 1 {
+			p.themeTitles = append(p.themeTitles, h[0].Text())
+		}
+		id, _ := sec.Attr("id")
+		m := regexp.MustCompile(`\.rt-` + regexp.QuoteMeta(id) + `\{--accent:\s*(#[0-9a-f]{6})`).FindStringSubmatch(css)
+		if m != nil {
+			p.themeColours = append(p.themeColours, m[1])
+		} else {
+			p.themeColours = append(p.themeColours, "none for "+id)
+		}
+		if b := sec.Find(hugotest.Class("research-theme__body")); len(b) == 1 {
+			p.themeBodies = append(p.themeBodies, b[0].Text())
+		}
+	}
+	for _, li := range doc.Find(func(e hugotest.Element) bool { id, _ := e.Attr("id"); return strings.HasPrefix(id, "ref-") }) {
+		id, _ := li.Attr("id")
+		p.references = append(p.references, id)
+	}
+	return p
+}
+
+// stylesheetOf reads the page's stylesheet, where the themes' colours are.
+func stylesheetOf(t *testing.T, site *hugotest.Site, doc *hugotest.Doc) string {
+	t.Helper()
+	for _, l := range doc.Find(hugotest.Tag("link")) {
+		if rel, _ := l.Attr("rel"); rel == "stylesheet" {
+			href, _ := l.Attr("href")
+			return site.Read(t, strings.TrimPrefix(href, "/"))
+		}
+	}
+	t.Fatal("no stylesheet")
+	return ""
+}
+
+// TestSeedBuildsLikeExampleSite imports the seed page (research.md and its
+// references.bib, as a Jekyll site), builds it with the pinned Hugo and
+// compares its research page with exampleSite's, the hand-made target:
+// masthead, Figure 1 with its panels, the three coloured theme sections in
+// order, and working citations.
+func TestSeedBuildsLikeExampleSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two sites with Hugo")
+	}
+	dir, _ := importFixture(t, "seed", hugotest.ThemeDir)
+	got := readResearchPage(t, hugotest.Build(t, dir), dir)
+	want := readResearchPage(t, hugotest.Build(t, hugotest.ExampleSite), hugotest.ExampleSite)
+
+	check := func(what string, g, w any) {
+		t.Helper()
+		if gs, ws := strings.Join(strs(g), "\n"), strings.Join(strs(w), "\n"); gs != ws {
+			t.Errorf("%s:\n got: %s\nwant: %s", what, gs, ws)
+		}
+	}
+	check("title", got.title, want.title)
+	check("mastheads", got.mastheads, want.mastheads)
+	check("masthead paragraphs", got.mastheadParas, want.mastheadParas)
+	check("masthead links (citations, then figrefs)", got.mastheadLinks, want.mastheadLinks)
+	check("figures", got.figures, want.figures)
+	check("figure image", got.figureHasImage, want.figureHasImage)
+	check("figure caption", got.caption, want.caption)
+	check("figure panels", got.panels, want.panels)
+	check("bold Figure 1: label", got.figureLabelStrong, want.figureLabelStrong)
+	check("research themes, in order", got.themeTitles, want.themeTitles)
+	check("theme colours, in order", got.themeColours, want.themeColours)
+	check("theme texts", got.themeBodies, want.themeBodies)
+	check("reference list", got.references, want.references)
+	if len(got.themeTitles) != 3 || len(got.references) != 3 || got.figures != 1 || got.mastheads != 1 {
+		t.Errorf("the seed's research page needs one masthead, one figure, three themes and three references; got %+v", got)
+	}
+}
+
+func strs(v any) []string {
+	switch v := v.(type) {
+	case []string:
+		return v
+	case string:
+		return []string{v}
+	case int:
+		return []string{strings.Repeat("|", v)}
+	case bool:
+		if v {
+			return []string{"true"}
+		}
+		return []string{"false"}
+	}
+	return nil
+}
+
+// visibleWords are the words of the text a visitor of the Jekyll page
+// reads: its body without front matter, tags, Liquid and attributes.
+func visibleWords(t *testing.T, src string) []string {
+	t.Helper()
+	body := regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}`).ReplaceAllString(bodyOf(t, src), " ")
+	n, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return words(textNodes(n))
+}
+
+func textNodes(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "head") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data + " ")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
+
+func words(s string) []string { return wordRe.FindAllString(s, -1) }
+
+// TestSeedKeepsEveryWord checks that every word a visitor reads on the
+// seed page is on the imported site's research page, built.
+func TestSeedKeepsEveryWord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site with Hugo")
+	}
+	dir, _ := importFixture(t, "seed", hugotest.ThemeDir)
+	site := hugotest.Build(t, dir)
+	page := words(textNodes(site.Parse(t, "research/index.html").Node))
+	for _, w := range visibleWords(t, filepath.Join("testdata", "seed", "src", "research.md")) {
+		if !slices.Contains(page, w) {
+			t.Errorf("%q is not on the built research page", w)
+		}
+	}
+}
+
+// TestFixturesBuildWithoutLiquid builds every imported fixture with the
+// pinned Hugo: each builds, and no Liquid is left in its HTML except what
+// the report lists.
+func TestFixturesBuildWithoutLiquid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds sites with Hugo")
+	}
+	liquid := regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
+	for _, name := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			dir, rep := importFixture(t, name, hugotest.ThemeDir)
+			site := hugotest.Build(t, dir)
+			var listed []string
+			for _, it := range rep.Items {
+				if it.Rule == "liquid" {
+					listed = append(listed, it.Message)
+				}
+			}
+			for _, page := range site.Pages(t) {
+				text := textNodes(site.Parse(t, page).Node)
+				for _, m := range liquid.FindAllString(text, -1) {
+					if !slices.ContainsFunc(listed, func(msg string) bool { return strings.Contains(msg, oneLine(m)) }) {
+						t.Errorf("%s: Liquid %q is in the built page but not in the report", page, m)
+					}
+				}
+			}
+		})
+	}
+}
+
+// bodyOf reads a source file's body, without its front matter.
+func bodyOf(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	if strings.HasPrefix(s, "---") {
+		if i := strings.Index(s[3:], "\n---"); i >= 0 {
+			s = s[3+i+4:]
+		}
+	}
+	return s
+}

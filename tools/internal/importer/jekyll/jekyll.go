@@ -1,0 +1,445 @@
+// Package jekyll moves a Jekyll site to labsite: it reads the site's source
+// folder (no Ruby, no Jekyll) and writes a labsite site, as labtool new site
+// does, with the site's configuration, pages, posts, collections, people,
+// publications and assets.
+//
+// It understands a lab's page, not just its Markdown: a masthead <header>
+// becomes the masthead shortcode, an image with a bold "Figure 1: …"
+// caption becomes a numbered figure, "(Fig. 1a)" a figref, coloured
+// headings research themes, and author–year citations cite shortcodes where
+// the bibliography has the work. What it cannot convert it keeps visible and
+// lists in the Report, with the source file and line.
+package jekyll
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	bibimport "github.com/neuralml/labsite/tools/internal/importer"
+	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/scaffold"
+)
+
+// Options are the arguments of an import.
+type Options struct {
+	// Source is the Jekyll site's source folder.
+	Source string
+	// Site is the labsite site to write; it must be empty or not exist,
+	// unless Force is set.
+	Site string
+	// Bibliography is a .bib file that citations resolve against and that
+	// becomes the site's bibliography; without it the site's own
+	// _bibliography/*.bib is used.
+	Bibliography string
+	// ThemePath, when set, is a local folder holding the theme (as
+	// labtool new site --theme-path).
+	ThemePath string
+	// DryRun reports what would be written, and writes nothing.
+	DryRun bool
+	// Force writes into a folder that is not empty, replacing files.
+	Force bool
+}
+
+// importer holds the state of one import.
+type importer struct {
+	o      Options
+	src    string // absolute source folder
+	cfg    config
+	report *Report
+
+	// files are the source files, relative, with slashes, sorted.
+	files  []string
+	byBase map[string][]string
+
+	bib     *bibIndex
+	bibFile string // the .bib imported as data/bibliography.json
+
+	out     map[string][]byte // site files to write, by relative path
+	origin  map[string]string // site file → the source file it came from
+	assets  map[string]string // site file → source file to copy
+	dest    map[string]string // source page → its content path, for {% link %}
+	posts   map[string]string // post name (2024-01-05-slug) → content path
+	colours []string          // research theme colours taken, in order
+	weights int               // research themes so far
+}
+
+// Import reads the Jekyll site o.Source and writes a labsite site into
+// o.Site. The error is for what stops the import (a source folder that
+// does not exist, a site folder that is not empty); problems with single
+// files are in the report, and the import goes on without them.
+func Import(o Options) (*Report, error) {
+	fi, err := os.Stat(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("Jekyll site: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("Jekyll site %s is not a folder", o.Source)
+	}
+	abs, err := filepath.Abs(o.Source)
+	if err != nil {
+		return nil, err
+	}
+	if !o.DryRun && !o.Force {
+		if entries, err := os.ReadDir(o.Site); err == nil && len(entries) > 0 {
+			return nil, fmt.Errorf("%s is not empty; use --force to import into it (replacing the files the import writes)", o.Site)
+		}
+	}
+	imp := &importer{
+		o: o, src: abs,
+		report: &Report{Source: o.Source, Site: o.Site, DryRun: o.DryRun},
+		byBase: map[string][]string{},
+		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{},
+		dest: map[string]string{}, posts: map[string]string{},
+	}
+	imp.readConfig()
+	if err := imp.scan(); err != nil {
+		return nil, err
+	}
+	imp.readBibliography()
+	imp.convert()
+	if err := imp.write(); err != nil {
+		return imp.report, err
+	}
+	imp.report.sort()
+	return imp.report, nil
+}
+
+func (imp *importer) abs(rel string) string { return filepath.Join(imp.src, filepath.FromSlash(rel)) }
+
+// skipped are files and folders of a Jekyll source that are never content.
+var skipped = []string{"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor", "Gemfile", "Gemfile.lock", ".jekyll-cache", ".sass-cache", ".jekyll-metadata", "CNAME", "LICENSE", "LICENSE.md", "README.md", "README", "CHANGELOG.md", "CONTRIBUTING.md", "package.json", "package-lock.json", "Dockerfile", "docker-compose.yml", "bin", "Rakefile", "purgecss.config.js"}
+
+// scan lists the source files.
+func (imp *importer) scan() error {
+	err := filepath.WalkDir(imp.src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(imp.src, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "." {
+			return nil
+		}
+		name := d.Name()
+		excluded := strings.HasPrefix(name, ".") || slices.Contains(skipped, rel) || slices.ContainsFunc(imp.cfg.Exclude, func(e string) bool {
+			return rel == strings.Trim(e, "/") || strings.HasPrefix(rel, strings.Trim(e, "/")+"/")
+		})
+		if excluded {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		imp.files = append(imp.files, rel)
+		imp.byBase[strings.ToLower(path.Base(rel))] = append(imp.byBase[strings.ToLower(path.Base(rel))], rel)
+		return nil
+	})
+	sort.Strings(imp.files)
+	return err
+}
+
+// kind is what a source file becomes.
+type kind int
+
+const (
+	kindNone kind = iota
+	kindPage
+	kindPost
+	kindNews
+	kindTheme
+	kindPerson
+	kindPublication
+	kindCollection
+	kindPeopleData
+	kindBib
+)
+
+var peopleDirs = []string{"_members", "_people", "_team", "_alumni", "_students"}
+
+var peopleData = []string{"team", "members", "member", "people", "students", "alumni", "lab_members", "group"}
+
+func (imp *importer) kindOf(rel string) (kind, string) {
+	top, _, nested := strings.Cut(rel, "/")
+	ext := strings.ToLower(path.Ext(rel))
+	page := ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".mkd" || ext == ".mdown"
+	if !nested {
+		top = ""
+	}
+	switch {
+	case top == "_posts" || top == "_drafts":
+		if page {
+			return kindPost, ""
+		}
+	case top == "_news" || top == "_announcements":
+		if page {
+			return kindNews, ""
+		}
+	case top == "_projects" || top == "_research":
+		if page {
+			return kindTheme, ""
+		}
+	case slices.Contains(peopleDirs, top):
+		if page {
+			return kindPerson, ""
+		}
+	case top == "_publications":
+		if page {
+			return kindPublication, ""
+		}
+	case top == "_bibliography":
+		if ext == ".bib" {
+			return kindBib, ""
+		}
+	case top == "_data":
+		base := strings.TrimSuffix(path.Base(rel), ext)
+		if (ext == ".yml" || ext == ".yaml") && slices.ContainsFunc(peopleData, func(p string) bool { return strings.HasPrefix(strings.ToLower(base), p) }) {
+			return kindPeopleData, ""
+		}
+	case top == "_pages":
+		if page {
+			return kindPage, ""
+		}
+	case strings.HasPrefix(top, "_"):
+		name := strings.TrimPrefix(top, "_")
+		if page && slices.Contains(imp.cfg.Collections, name) {
+			return kindCollection, name
+		}
+	default:
+		if page {
+			return kindPage, ""
+		}
+	}
+	return kindNone, ""
+}
+
+// convert reads every source file and plans the site's files.
+func (imp *importer) convert() {
+	// Where each page and post goes, first, so that {% link %} and
+	// {% post_url %} resolve whatever the order.
+	type job struct {
+		rel  string
+		kind kind
+		coll string
+	}
+	var jobs []job
+	for _, rel := range imp.files {
+		k, coll := imp.kindOf(rel)
+		if k == kindNone || k == kindBib {
+			continue
+		}
+		jobs = append(jobs, job{rel, k, coll})
+		if k == kindPost {
+			name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+			imp.posts[name] = ""
+		}
+	}
+	for _, j := range jobs {
+		switch j.kind {
+		case kindPage:
+			imp.convertPage(j.rel)
+		case kindPost, kindNews:
+			imp.convertPost(j.rel, j.kind == kindNews)
+		case kindTheme:
+			imp.convertProject(j.rel)
+		case kindPerson:
+			imp.convertPerson(j.rel)
+		case kindPeopleData:
+			imp.convertPeopleData(j.rel)
+		case kindPublication:
+			imp.convertPublication(j.rel)
+		case kindCollection:
+			imp.convertCollection(j.rel, j.coll)
+		}
+	}
+	imp.resolveLinks()
+	imp.sections()
+}
+
+// sections writes the _index.md of the sections the theme's menu links
+// to, unless a page of the Jekyll site became it.
+func (imp *importer) sections() {
+	for _, s := range []struct{ dir, title string }{
+		{"", imp.siteTitle()}, {"research", "Research"}, {"people", "People"}, {"publications", "Publications"}, {"news", "News"},
+	} {
+		rel := path.Join("content", s.dir, "_index.md")
+		if _, ok := imp.out[rel]; ok {
+			continue
+		}
+		imp.emit(rel, "", entry{typ: "page", title: s.title})
+	}
+}
+
+func (imp *importer) siteTitle() string {
+	if imp.cfg.Title != "" {
+		return imp.cfg.Title
+	}
+	return "My Lab"
+}
+
+// entry is a content file to write.
+type entry struct {
+	typ    string
+	title  string
+	values map[string]any
+	body   string
+}
+
+// emit renders e with the content model and plans it at rel. A second
+// file for the same place gets a number, and the report says so.
+func (imp *importer) emit(rel, from string, e entry) string {
+	if prev, ok := imp.origin[rel]; ok {
+		ext := path.Ext(rel)
+		base := strings.TrimSuffix(rel, ext)
+		for i := 2; ; i++ {
+			alt := fmt.Sprintf("%s-%d%s", base, i, ext)
+			if _, ok := imp.origin[alt]; !ok {
+				imp.report.add(from, 0, Warning, "duplicate", "%s would go to %s, like %s: written as %s", from, rel, prev, alt)
+				rel = alt
+				break
+			}
+		}
+	}
+	t := model.TypeNamed(e.typ)
+	values := map[string]any{}
+	for k, v := range e.values {
+		f, ok := t.Field(k)
+		if !ok {
+			continue
+		}
+		checked, err := scaffold.CheckValue(f, v)
+		if err != nil {
+			imp.report.add(from, 0, Warning, "field", "%s: %v; the field was left out", k, errors.Unwrap(err))
+			continue
+		}
+		values[k] = checked
+	}
+	en := scaffold.Entry{Type: t, Title: e.title, Values: values, Body: e.body}
+	data, examples, err := en.Render()
+	if err != nil {
+		imp.report.add(from, 0, Error, "field", "%v", err)
+		return rel
+	}
+	for _, f := range examples {
+		imp.report.add(from, 0, Error, "field", "%s has no %s: %s holds the example %q; replace it", from, f.Name, rel, f.Example)
+	}
+	imp.out[rel] = data
+	imp.origin[rel] = from
+	return rel
+}
+
+// write writes the planned site, or in a dry run lists it.
+func (imp *importer) write() error {
+	r := imp.report
+	siteOpts := scaffold.SiteOptions{
+		Title: imp.siteTitle(), ThemePath: imp.o.ThemePath, Force: imp.o.Force, Bare: true,
+		Config: imp.siteConfig(),
+	}
+	dir := imp.o.Site
+	if imp.o.DryRun {
+		tmp, err := os.MkdirTemp("", "labtool-import-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+		siteOpts.Force = true
+		if siteOpts.ThemePath != "" {
+			siteOpts.ThemePath, _ = filepath.Abs(siteOpts.ThemePath)
+		}
+	}
+	res, err := scaffold.NewSite(dir, siteOpts)
+	if err != nil {
+		return err
+	}
+	for _, f := range res.Files {
+		rel, _ := filepath.Rel(dir, f)
+		r.Files = append(r.Files, filepath.ToSlash(rel))
+	}
+	for rel := range imp.out {
+		r.Files = append(r.Files, rel)
+	}
+	for rel := range imp.assets {
+		r.Files = append(r.Files, rel)
+	}
+	if imp.bibFile != "" {
+		r.Files = append(r.Files, bibimport.BibliographyFile)
+	}
+	if imp.o.DryRun {
+		return nil
+	}
+	site, err := scaffold.OpenSite(imp.o.Site)
+	if err != nil {
+		return err
+	}
+	rels := make([]string, 0, len(imp.out))
+	for rel := range imp.out {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		if err := site.Write(rel, imp.out[rel], imp.o.Force); err != nil {
+			return err
+		}
+	}
+	rels = rels[:0]
+	for rel := range imp.assets {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		data, err := os.ReadFile(imp.abs(imp.assets[rel]))
+		if err != nil {
+			return err
+		}
+		if err := site.Write(rel, data, imp.o.Force); err != nil {
+			return err
+		}
+	}
+	if imp.bibFile != "" {
+		bres, err := bibimport.WriteBibliography(imp.o.Site, imp.bibPath())
+		if err != nil {
+			return err
+		}
+		for _, d := range bres.Diagnostics {
+			r.add(imp.bibFile, d.Line, Error, "bibtex", "%s", d.Msg)
+		}
+	}
+	return nil
+}
+
+// siteConfig is hugo.toml's part that comes from _config.yml.
+func (imp *importer) siteConfig() scaffold.SiteConfig {
+	c := imp.cfg
+	sc := scaffold.SiteConfig{BaseURL: c.baseURL(), TimeZone: c.Timezone, Labsite: map[string]any{}}
+	if c.Title != "" {
+		sc.Labsite["name"] = c.Title
+	}
+	if c.Description != "" {
+		sc.Labsite["description"] = c.Description
+	}
+	if c.Email != "" {
+		sc.Labsite["email"] = c.Email
+	}
+	if len(c.Address) > 0 {
+		sc.Labsite["address"] = c.Address
+	}
+	if len(c.Social) > 0 {
+		sc.Labsite["social"] = c.Social
+	}
+	if imp.report.Counts.Posts > 0 {
+		if p, ok := hugoPermalink(c.postPermalink()); ok {
+			sc.Permalinks = map[string]string{"news": p}
+		}
+	}
+	return sc
+}

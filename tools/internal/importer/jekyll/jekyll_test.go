@@ -1,0 +1,136 @@
+package jekyll
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/neuralml/labsite/tools/internal/validate"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/*/golden.txtar")
+
+// fixtures are the Jekyll sites of testdata/, each in the shape of a real
+// template (see each one's README in src/ or the comment in its golden
+// file): the seed page, jekyll new, al-folio, academicpages, the Greene
+// Lab template and the Allan Lab template.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("testdata/*/src")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	var names []string
+	for _, d := range dirs {
+		names = append(names, filepath.Base(filepath.Dir(d)))
+	}
+	return names
+}
+
+// importFixture imports testdata/<name>/src into a new folder.
+func importFixture(t *testing.T, name string, themePath string) (string, *Report) {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	rep, err := Import(Options{Source: filepath.Join("testdata", name, "src"), Site: site, ThemePath: themePath})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return site, rep
+}
+
+// skipGolden are the files every site gets the same (labtool new site's
+// tests cover them), and binary files.
+var skipGolden = []string{"go.mod", "netlify.toml", ".gitignore"}
+
+// TestGolden imports each fixture and compares the site written, and the
+// report, with testdata/<name>/golden.txtar (go test -update rewrites
+// them).
+func TestGolden(t *testing.T) {
+	for _, name := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			site, rep := importFixture(t, name, "")
+			rep.Site = "SITE"
+			var js bytes.Buffer
+			if err := rep.WriteJSON(&js); err != nil {
+				t.Fatal(err)
+			}
+			ar := &txtar.Archive{
+				Comment: []byte("The site that labtool import jekyll writes from src/, and its report.\nRegenerate with: go test ./tools/internal/importer/jekyll -update\n"),
+				Files:   []txtar.File{{Name: "REPORT.json", Data: js.Bytes()}},
+			}
+			for _, f := range rep.Files {
+				if slices.Contains(skipGolden, f) || !isText(f) {
+					continue
+				}
+				data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(f)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				ar.Files = append(ar.Files, txtar.File{Name: f, Data: data})
+			}
+			got := txtar.Format(ar)
+			golden := filepath.Join("testdata", name, "golden.txtar")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from what the import writes now (go test -update rewrites it); first difference:\n%s", golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+func isText(f string) bool {
+	switch strings.ToLower(filepath.Ext(f)) {
+	case ".md", ".toml", ".json", ".yml", ".yaml", ".txt", ".bib":
+		return true
+	}
+	return false
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < max(len(al), len(bl)); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + x + "\n  got:  " + y
+		}
+	}
+	return "(none)"
+}
+
+// TestImportedSitesValidate checks every imported fixture with labtool
+// validate: the content the import writes follows the content model.
+func TestImportedSitesValidate(t *testing.T) {
+	for _, name := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			site, _ := importFixture(t, name, "")
+			r, err := validate.Site(site, validate.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range r.Diagnostics {
+				t.Errorf("%s", d)
+			}
+		})
+	}
+}

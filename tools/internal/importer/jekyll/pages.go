@@ -1,0 +1,627 @@
+package jekyll
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
+	"github.com/neuralml/labsite/tools/internal/model"
+)
+
+// source is one Jekyll file with front matter.
+type source struct {
+	rel      string
+	doc      *frontmatter.Document // nil without front matter
+	body     string
+	bodyLine int
+	html     bool // an .html file: its body is HTML, not Markdown
+	broken   bool // its front matter does not parse (and was reported)
+	used     map[string]bool
+}
+
+// read reads a source file. Front matter that does not parse is reported
+// at its line; the body is imported all the same.
+func (imp *importer) read(rel string) (*source, bool) {
+	data, err := os.ReadFile(imp.abs(rel))
+	if err != nil {
+		imp.report.add(rel, 0, Error, "read", "%v", err)
+		return nil, false
+	}
+	ext := strings.ToLower(path.Ext(rel))
+	s := &source{rel: rel, html: ext == ".html" || ext == ".htm", used: map[string]bool{}, bodyLine: 1, body: string(data)}
+	if !bytes.HasPrefix(bytes.TrimLeft(data, "\ufeff"), []byte("---")) {
+		return s, false
+	}
+	doc, err := frontmatter.Parse(data)
+	if doc != nil {
+		s.body, s.bodyLine = string(doc.Body), doc.BodyLine
+	}
+	if err != nil {
+		var errs frontmatter.Errors
+		line, msg := 0, err.Error()
+		if es, ok := err.(frontmatter.Errors); ok && len(es) > 0 {
+			errs = es
+			line, msg = errs[0].Pos.Line, errs[0].Msg
+		}
+		s.broken = true
+		imp.report.add(rel, line, Error, "frontmatter", "front matter does not parse: %s; the page was imported without it (title from its text or file name): copy its fields by hand", msg)
+		if doc == nil || len(doc.Body) == 0 && len(doc.Raw) > 0 && doc.Close.Line == 0 {
+			// Never closed: everything after the opening line is the body.
+			if i := strings.IndexByte(string(data), '\n'); i >= 0 {
+				s.body, s.bodyLine = string(data[i+1:]), 2
+			}
+		}
+		return s, true
+	}
+	s.doc = doc
+	return s, true
+}
+
+func (s *source) entry(key string) *frontmatter.Entry {
+	if s.doc == nil {
+		return nil
+	}
+	e := s.doc.Lookup(key)
+	if e != nil {
+		s.used[strings.ToLower(key)] = true
+	}
+	return e
+}
+
+func (s *source) str(key string) string {
+	e := s.entry(key)
+	if e == nil || e.Value == nil {
+		return ""
+	}
+	switch e.Value.Kind {
+	case frontmatter.StringValue, frontmatter.IntValue, frontmatter.FloatValue, frontmatter.TimestampValue, frontmatter.BoolValue:
+		return strings.TrimSpace(e.Value.Text)
+	}
+	return ""
+}
+
+// list reads a list, or a string of space-separated words as Jekyll
+// reads categories and tags.
+func (s *source) list(key string, split bool) []string {
+	e := s.entry(key)
+	if e == nil || e.Value == nil {
+		return nil
+	}
+	var out []string
+	switch e.Value.Kind {
+	case frontmatter.StringValue:
+		if split {
+			return strings.Fields(e.Value.Text)
+		}
+		if t := strings.TrimSpace(e.Value.Text); t != "" {
+			return []string{t}
+		}
+	case frontmatter.ListValue:
+		for _, it := range e.Value.Items {
+			if t := strings.TrimSpace(it.Text); t != "" && it.Kind != frontmatter.NullValue {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func (s *source) line(key string) int {
+	if s.doc == nil {
+		return 0
+	}
+	if e := s.doc.Lookup(key); e != nil {
+		return e.KeyPos.Line
+	}
+	return 0
+}
+
+// dropped reports the front-matter fields no mapping used.
+func (imp *importer) dropped(s *source, ignore ...string) {
+	if s.doc == nil {
+		return
+	}
+	var names []string
+	line := 0
+	for _, e := range s.doc.Entries {
+		k := strings.ToLower(e.Key)
+		if s.used[k] || k == "layout" || contains(ignore, k) || contains(quietFields, k) {
+			continue
+		}
+		if line == 0 {
+			line = e.KeyPos.Line
+		}
+		names = append(names, e.Key)
+	}
+	if len(names) > 0 {
+		imp.report.add(s.rel, line, Warning, "field", "front matter not carried over: %s", strings.Join(names, ", "))
+	}
+}
+
+// quietFields are Jekyll theme settings with no meaning on a labsite site.
+var quietFields = []string{"sitemap", "comments", "giscus_comments", "related_posts", "toc", "share", "author_profile", "read_time", "mathjax", "nav", "nav_order", "pagination", "inline", "published", "collection", "excerpt_separator", "disqus_comments", "_styles", "output", "search", "header", "classes", "social", "announcements", "latest_posts", "selected_papers", "enable_math", "chart", "mermaid", "tikzjax", "pseudocode", "typograms", "map", "featured", "thumbnail", "last_modified_at"}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+
+// parseDate reads the dates Jekyll accepts.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{
+		time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05-0700", "2006-01-02 15:04:05-07:00",
+		"2006-01-02 15:04:05", "2006-01-02 15:04 -0700", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "2006-1-2",
+	} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// formatDate writes a date as front matter takes it: YYYY-MM-DD when it
+// has no time, RFC 3339 otherwise.
+func formatDate(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
+
+// common maps the front matter every kind of page shares: permalink →
+// url, redirect_from → aliases, categories and tags → tags, date,
+// description, published: false → draft.
+func (imp *importer) common(s *source, values map[string]any, defaultURL string) {
+	if p := s.str("permalink"); p != "" {
+		u := normaliseURL(p)
+		if u != defaultURL {
+			values["url"] = u
+		}
+	}
+	aliases := s.list("redirect_from", false)
+	if a, ok := values["aliases"].([]string); ok {
+		aliases = append(a, aliases...)
+	}
+	if len(aliases) > 0 {
+		values["aliases"] = dedupe(aliases)
+	}
+	tags := append(s.list("categories", true), s.list("category", true)...)
+	tags = append(tags, s.list("tags", true)...)
+	if len(tags) > 0 {
+		values["tags"] = dedupe(tags)
+	}
+	if d := s.str("date"); d != "" {
+		if t, ok := parseDate(d); ok {
+			values["date"] = formatDate(t)
+		} else {
+			imp.report.add(s.rel, s.line("date"), Warning, "field", "date %q is not a date; left out", d)
+		}
+	}
+	if d := s.str("description"); d != "" {
+		values["description"] = d
+	}
+	if s.str("published") == "false" {
+		values["draft"] = true
+	}
+}
+
+func dedupe(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// normaliseURL makes a Jekyll permalink a path starting with /.
+func normaliseURL(p string) string {
+	p = strings.TrimSpace(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}
+
+// sectionPages are the permalinks of the sections the theme makes.
+var sectionPages = map[string]string{"/research/": "research", "/projects/": "research", "/people/": "people", "/team/": "people", "/members/": "people", "/publications/": "publications", "/news/": "news", "/blog/": "news"}
+
+// convertPage imports a page: a Markdown or HTML file with front matter
+// outside the collections.
+func (imp *importer) convertPage(rel string) {
+	s, ok := imp.read(rel)
+	if !ok {
+		return
+	}
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	dir := path.Dir(rel)
+	if dir == "_pages" || dir == "." {
+		dir = ""
+	} else {
+		dir = strings.TrimPrefix(dir, "_pages/")
+	}
+	switch {
+	case base == "404" && dir == "":
+		return // the theme has its own 404 page
+	case strings.HasSuffix(rel, ".xml") || strings.HasSuffix(rel, ".json"):
+		return
+	}
+	permalink := normaliseURL(s.str("permalink"))
+	if s.str("permalink") == "" {
+		permalink = ""
+	}
+	listing := sectionPages[permalink] != "" && listingLiquid.MatchString(s.body)
+	if listing {
+		// The page listed a collection with Liquid (al-folio's projects
+		// page): the section lists its pages itself.
+		m := listingLiquid.FindStringIndex(s.body)
+		imp.report.add(rel, s.bodyLine+strings.Count(s.body[:m[0]], "\n"), Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself; copy any text of the page by hand", listingLiquid.FindStringSubmatch(s.body)[1], sectionPages[permalink])
+		s.body = ""
+	}
+	c := imp.convertBody(s, bodyOptions{research: true})
+	title := s.str("title")
+	if c.title != "" {
+		title = c.title
+	}
+	if title == "" {
+		title = firstHeading(c.body)
+	}
+	home := permalink == "/" || (dir == "" && base == "index")
+	if title == "" && !home {
+		title = titleFromName(base)
+		if !s.broken {
+			imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+		}
+	}
+	values := map[string]any{}
+	// Where the page goes: the home page, a section's own page, or a
+	// page at its old path.
+	var dest, defaultURL string
+	switch {
+	case home:
+		dest, defaultURL = "content/_index.md", "/"
+		title = imp.siteTitle()
+	case len(c.themes) > 0:
+		dest, defaultURL = "content/research/_index.md", "/research/"
+	case sectionPages[permalink] != "":
+		sec := sectionPages[permalink]
+		dest, defaultURL = path.Join("content", sec, "_index.md"), "/"+sec+"/"
+	case base == "index":
+		dest, defaultURL = path.Join("content", dir, "_index.md"), "/"+dir+"/"
+	default:
+		slug := model.Slugify(base)
+		if slug == "" {
+			slug = "page"
+		}
+		dest = path.Join("content", dir, slug+".md")
+		defaultURL = "/" + strings.TrimPrefix(path.Join(dir, slug), "/") + "/"
+	}
+	if permalink == "" && dest != "content/_index.md" {
+		// Jekyll served the page at its file name with .html.
+		old := "/" + strings.TrimSuffix(strings.TrimPrefix(rel, "_pages/"), path.Ext(rel)) + ".html"
+		if base == "index" {
+			old = "/" + strings.TrimPrefix(dir+"/", "/")
+		}
+		if old != defaultURL && old != "/" {
+			values["aliases"] = []string{old}
+		}
+	}
+	imp.common(s, values, defaultURL)
+	if values["url"] == defaultURL {
+		delete(values, "url")
+	}
+	s.used["title"], s.used["permalink"] = true, true
+	imp.dropped(s)
+	imp.dest[rel] = dest
+	imp.emit(dest, rel, entry{typ: "page", title: title, values: values, body: c.body})
+	imp.report.Counts.Pages++
+	imp.emitThemes(rel, c.themes)
+}
+
+func orDefault(s, d string) string {
+	if s != "" {
+		return s
+	}
+	return d
+}
+
+// emitThemes writes the research themes a page's coloured headings made.
+func (imp *importer) emitThemes(from string, themes []theme) {
+	for _, t := range themes {
+		slug := model.Slugify(t.title)
+		if slug == "" {
+			slug = "theme"
+		}
+		imp.weights++
+		values := map[string]any{"weight": imp.weights * 10}
+		if t.color != "" {
+			values["color"] = t.color
+			imp.colours = append(imp.colours, t.color)
+		} else {
+			c := model.NextPaletteColor(model.DefaultPalette, imp.colours)
+			values["color"] = c
+			imp.colours = append(imp.colours, c)
+		}
+		if t.summary != "" {
+			values["summary"] = t.summary
+		}
+		imp.emit(path.Join("content/research", slug+".md"), from, entry{typ: "theme", title: t.title, values: values, body: t.body})
+		imp.report.Counts.Themes++
+	}
+}
+
+// listingLiquid finds Liquid that loops over a collection.
+var listingLiquid = regexp.MustCompile(`\{%-?\s*(?:for\s+\w+\s+in|assign\s+\w+\s*=)\s*(site\.\w+|paginator\.\w+)`)
+
+var headingLine = regexp.MustCompile(`(?m)^#{1,6}\s+(.+?)\s*#*\s*$`)
+
+func firstHeading(md string) string {
+	if m := headingLine.FindStringSubmatch(md); m != nil {
+		return strings.TrimSpace(strings.Trim(m[1], "*_"))
+	}
+	return ""
+}
+
+// titleFromName makes a title of a file name: "about-us" → "About us".
+func titleFromName(name string) string {
+	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "Untitled"
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// post is a Jekyll post or news item.
+type post struct {
+	slug       string
+	date       time.Time
+	categories []string
+}
+
+// convertPost imports a post (_posts, _drafts) or an al-folio news item
+// (_news) as a news item.
+func (imp *importer) convertPost(rel string, news bool) {
+	s, _ := imp.read(rel)
+	if s == nil {
+		return
+	}
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	p := &post{slug: name}
+	var haveDate bool
+	if m := datePrefix.FindStringSubmatch(name); m != nil {
+		p.slug = m[2]
+		p.date, haveDate = parseDate(m[1])
+	}
+	if d := s.str("date"); d != "" {
+		if t, ok := parseDate(d); ok {
+			p.date, haveDate = t, true
+		}
+	}
+	if sl := s.str("slug"); sl != "" {
+		p.slug = sl
+	}
+	p.slug = model.Slugify(p.slug)
+	if p.slug == "" {
+		p.slug = "post"
+	}
+	p.categories = append(s.list("categories", true), s.list("category", true)...)
+	c := imp.convertBody(s, bodyOptions{})
+	values := map[string]any{"slug": p.slug}
+	title := s.str("title")
+	if title == "" {
+		title = titleFromText(c.body)
+		if title == "" {
+			title = titleFromName(p.slug)
+		}
+		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from its text", title)
+	}
+	if !haveDate {
+		imp.report.add(rel, 0, Error, "date", "no date (neither in the file name, YYYY-MM-DD-title.md, nor in the front matter): add date: to %s", rel)
+	} else {
+		values["date"] = formatDate(p.date)
+	}
+	// The old URL keeps working: an alias, where the news permalink
+	// (without categories, ending in /) makes another one.
+	var old string
+	if news {
+		if imp.cfg.collectionOutput["news"] || strings.HasPrefix(rel, "_announcements/") {
+			old = "/" + strings.TrimPrefix(strings.TrimSuffix(rel, path.Ext(rel)), "_") + "/"
+		}
+	} else {
+		old = jekyllURL(imp.cfg.postPermalink(), p)
+	}
+	if h, ok := hugoPermalink(imp.cfg.postPermalink()); ok && old != "" && haveDate {
+		if jekyllURL(h, p) != old {
+			values["aliases"] = []string{old}
+		}
+	} else if old != "" {
+		values["aliases"] = []string{old}
+	}
+	imp.common(s, values, "")
+	if strings.HasPrefix(rel, "_drafts/") {
+		values["draft"] = true
+	}
+	s.used["title"], s.used["slug"] = true, true
+	imp.dropped(s, "author", "excerpt", "image")
+	dest := path.Join("content/news", name+".md")
+	if model.Slugify(name) != name {
+		dest = path.Join("content/news", model.Slugify(name)+".md")
+	}
+	dest = imp.emit(dest, rel, entry{typ: "news", title: title, values: values, body: c.body})
+	imp.dest[rel] = dest
+	imp.posts[name] = dest
+	imp.report.Counts.Posts++
+}
+
+// titleFromText makes a title of a news item's first sentence (al-folio's
+// inline announcements have none).
+func titleFromText(md string) string {
+	text := plainText(md)
+	if i := strings.IndexAny(text, ".!?\n"); i > 0 {
+		text = text[:i]
+	}
+	words := strings.Fields(text)
+	if len(words) > 12 {
+		words = append(words[:12], "…")
+	}
+	return strings.Join(words, " ")
+}
+
+var mdNoise = regexp.MustCompile(`\{\{<[^>]*>\}\}|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[\[\]*_#>` + "`" + `]`)
+
+func plainText(md string) string { return strings.TrimSpace(mdNoise.ReplaceAllString(md, "")) }
+
+// convertProject imports an al-folio project as a research theme.
+func (imp *importer) convertProject(rel string) {
+	s, _ := imp.read(rel)
+	if s == nil {
+		return
+	}
+	c := imp.convertBody(s, bodyOptions{})
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	title := s.str("title")
+	if title == "" {
+		title = titleFromName(name)
+		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+	}
+	body := c.body
+	if img := s.str("img"); img != "" {
+		if src, ok := imp.asset(rel, s.line("img"), img); ok {
+			body = fmt.Sprintf("![%s](%s)\n\n%s", title, src, body)
+			imp.report.add(rel, s.line("img"), Warning, "alt", "the project's image %s became an image above the text, with the title as its alt text: describe what it shows", img)
+		}
+	}
+	if strings.TrimSpace(body) == "" {
+		imp.report.add(rel, 0, Warning, "theme", "the project has no text: the research page shows an empty section until you write one")
+	}
+	var weight int
+	if w, err := strconv.Atoi(s.str("importance")); err == nil {
+		weight = w
+	}
+	th := theme{title: title, summary: s.str("description"), body: body}
+	if weight > 0 && weight*10 > imp.weights*10 {
+		imp.weights = weight - 1
+	}
+	old := "/projects/" + name + "/"
+	imp.dropped(s, "img", "importance", "category", "related_publications", "redirect", "title", "description")
+	before := imp.report.Counts.Themes
+	imp.emitThemes(rel, []theme{th})
+	if imp.report.Counts.Themes > before {
+		dest := path.Join("content/research", model.Slugify(title)+".md")
+		imp.dest[rel] = dest
+		imp.addAlias(dest, old)
+	}
+}
+
+// addAlias adds an old URL to a planned file's aliases.
+func (imp *importer) addAlias(rel, old string) {
+	data, ok := imp.out[rel]
+	if !ok {
+		return
+	}
+	// The file was rendered from the model: aliases, when present, is a
+	// block list; insert the alias as the front matter's last field.
+	fmEnd := bytes.Index(data[3:], []byte("\n---\n"))
+	if fmEnd < 0 {
+		return
+	}
+	fmEnd += 3
+	head := string(data[:fmEnd+1])
+	if strings.Contains(head, "\naliases:\n") {
+		head = strings.Replace(head, "\naliases:\n", "\naliases:\n  - "+old+"\n", 1)
+	} else {
+		head += "aliases:\n  - " + old + "\n"
+	}
+	imp.out[rel] = append([]byte(head), data[fmEnd+1:]...)
+}
+
+// convertCollection imports a document of any other collection as a page
+// of a plain section named after it.
+func (imp *importer) convertCollection(rel, coll string) {
+	s, _ := imp.read(rel)
+	if s == nil {
+		return
+	}
+	c := imp.convertBody(s, bodyOptions{})
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	title := s.str("title")
+	if title == "" {
+		title = titleFromName(name)
+		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+	}
+	section := model.Slugify(coll)
+	slug := model.Slugify(name)
+	if slug == "" {
+		slug = "page"
+	}
+	values := map[string]any{}
+	if imp.cfg.collectionOutput[coll] && s.str("permalink") == "" {
+		if old := "/" + coll + "/" + name + "/"; old != "/"+section+"/"+slug+"/" {
+			values["aliases"] = []string{old}
+		}
+	}
+	imp.common(s, values, "/"+section+"/"+slug+"/")
+	s.used["title"] = true
+	imp.dropped(s, "excerpt", "venue", "type")
+	dest := imp.emit(path.Join("content", section, slug+".md"), rel, entry{typ: "page", title: title, values: values, body: c.body})
+	imp.dest[rel] = dest
+	index := path.Join("content", section, "_index.md")
+	if _, ok := imp.out[index]; !ok {
+		imp.emit(index, rel, entry{typ: "page", title: titleFromName(coll)})
+	}
+	imp.report.Counts.Pages++
+}
+
+var linkToken = regexp.MustCompile("\uE010([^\uE011]*)\uE011")
+
+// resolveLinks turns {% link %} and {% post_url %} into relrefs to the
+// files the pages went to, now that every page has a place.
+func (imp *importer) resolveLinks() {
+	for rel, data := range imp.out {
+		if !bytes.ContainsRune(data, '\uE010') {
+			continue
+		}
+		from := imp.origin[rel]
+		imp.out[rel] = linkToken.ReplaceAllFunc(data, func(m []byte) []byte {
+			target := string(linkToken.FindSubmatch(m)[1])
+			kind, name, _ := strings.Cut(target, ":")
+			var dest string
+			switch kind {
+			case "post":
+				dest = imp.posts[name]
+			case "link":
+				dest = imp.dest[strings.TrimPrefix(name, "/")]
+				if dest == "" {
+					if _, err := os.Stat(imp.abs(name)); err == nil {
+						if u, ok := imp.asset(from, 0, "/"+strings.TrimPrefix(name, "/")); ok {
+							return []byte(u)
+						}
+					}
+				}
+			}
+			if dest == "" {
+				imp.report.add(from, 0, Warning, "liquid", "{%% %s %s %%}: no such page in the Jekyll site; the link was kept as text", map[string]string{"post": "post_url", "link": "link"}[kind], name)
+				return []byte("`{% " + map[string]string{"post": "post_url", "link": "link"}[kind] + " " + name + " %}`")
+			}
+			return []byte(`{{< relref "/` + strings.TrimPrefix(dest, "content/") + `" >}}`)
+		})
+	}
+}
