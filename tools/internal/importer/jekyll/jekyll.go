@@ -25,6 +25,7 @@ import (
 	bibimport "github.com/neuralml/labsite/tools/internal/importer"
 	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 // Options are the arguments of an import.
@@ -372,12 +373,12 @@ func (imp *importer) write() error {
 		r.Files = append(r.Files, rel)
 	}
 	if imp.bibFile != "" {
-		r.Files = append(r.Files, bibimport.BibliographyFile)
+		r.Files = append(r.Files, model.BibliographyFile)
 	}
 	if imp.o.DryRun {
 		return nil
 	}
-	site, err := scaffold.OpenSite(imp.o.Site)
+	site, err := siteio.Open(imp.o.Site)
 	if err != nil {
 		return err
 	}
@@ -406,7 +407,7 @@ func (imp *importer) write() error {
 		}
 	}
 	if imp.bibFile != "" {
-		bres, err := bibimport.WriteBibliography(imp.o.Site, imp.bibPath())
+		bres, err := bibimport.WriteBibliography(site, imp.bibPath())
 		if err != nil {
 			return err
 		}
