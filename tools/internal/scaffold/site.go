@@ -167,6 +167,13 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 	if o.Bare {
 		return res, nil
 	}
+	var workflow bytes.Buffer
+	if err := siteTemplates.ExecuteTemplate(&workflow, "workflow.yml.tmpl", data); err != nil {
+		return res, err
+	}
+	if err := write(".github/workflows/site.yml", workflow.Bytes()); err != nil {
+		return res, err
+	}
 	svg, _ := siteFiles.ReadFile("sitefiles/overview.svg")
 	for _, f := range []struct {
 		rel  string
