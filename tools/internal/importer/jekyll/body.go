@@ -16,6 +16,9 @@ import (
 type bodyOptions struct {
 	// research lets coloured headings become research themes.
 	research bool
+	// section is the section whose own page this is ("people"), whose
+	// list the theme makes: Liquid that listed it is left out.
+	section string
 }
 
 // theme is a research theme found in a page.
@@ -43,6 +46,7 @@ type conv struct {
 	seen     map[string]int
 	dropped  map[string][]int // tag → lines, of markup kept only as text
 	inFigure bool
+	section  string
 }
 
 var (
@@ -55,7 +59,7 @@ var (
 // convertBody converts a page's body: Liquid first (as Jekyll runs it
 // before Markdown), then the raw HTML, with code kept as it is.
 func (imp *importer) convertBody(s *source, o bodyOptions) converted {
-	c := &conv{imp: imp, s: s, figures: map[int]string{}, seen: map[string]int{}, dropped: map[string][]int{}}
+	c := &conv{imp: imp, s: s, section: o.section, figures: map[int]string{}, seen: map[string]int{}, dropped: map[string][]int{}}
 	text := c.liquid(s.body)
 	protect := func(re *regexp.Regexp) {
 		text = re.ReplaceAllStringFunc(text, func(m string) string { return c.token(m) })

@@ -25,9 +25,30 @@ type config struct {
 	Address     []string
 	Social      []link
 	Exclude     []string
+	// Author is the site's author (academicpages, minimal-mistakes), who
+	// becomes a person.
+	Author      *person
+	authorLine  int
 	Collections []string
 	// collectionOutput says whether a collection has pages of its own.
 	collectionOutput map[string]bool
+	// collectionPermalink is a collection's permalink pattern, if set.
+	collectionPermalink map[string]string
+}
+
+// oldURL is where Jekyll published the document rel of collection coll,
+// or "" when the collection has no pages of its own.
+func (c *config) oldURL(coll, rel string) string {
+	if !c.collectionOutput[coll] {
+		return ""
+	}
+	pattern := c.collectionPermalink[coll]
+	if pattern == "" {
+		pattern = "/:collection/:path:output_ext"
+	}
+	p := strings.TrimSuffix(strings.TrimPrefix(rel, "_"+coll+"/"), path.Ext(rel))
+	u := strings.NewReplacer(":collection", coll, ":path", p, ":name", path.Base(p), ":title", path.Base(p), ":output_ext", ".html").Replace(pattern)
+	return normaliseURL(u)
 }
 
 type link struct {
@@ -120,13 +141,14 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 		}
 	}
 	if v := get(m, "collections"); v != nil {
-		c.collectionOutput = map[string]bool{}
+		c.collectionOutput, c.collectionPermalink = map[string]bool{}, map[string]string{}
 		switch v.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(v.Content); i += 2 {
 				name := v.Content[i].Value
 				c.Collections = append(c.Collections, name)
-				c.collectionOutput[name] = scalar(v.Content[i+1], "output") != "false"
+				c.collectionOutput[name] = scalar(v.Content[i+1], "output") == "true"
+				c.collectionPermalink[name] = scalar(v.Content[i+1], "permalink")
 			}
 		case yaml.SequenceNode:
 			for _, e := range v.Content {
@@ -140,6 +162,14 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 	sources := []*yaml.Node{m}
 	if a := get(m, "author"); a != nil && a.Kind == yaml.MappingNode {
 		sources = append(sources, a)
+		if name := scalar(a, "name"); name != "" {
+			c.Author = &person{
+				name: name, position: scalar(a, "employer"), bio: scalar(a, "bio"),
+				email: scalar(a, "email"), github: scalar(a, "github"), orcid: scalar(a, "orcid"),
+				website: scalar(a, "uri"), image: scalar(a, "avatar"),
+			}
+			c.authorLine = a.Line
+		}
 		if c.Email == "" {
 			c.Email = scalar(a, "email")
 		}
@@ -152,8 +182,14 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 			sources = append(sources, sl)
 		}
 	}
-	if s := get(m, "social"); s != nil && s.Kind == yaml.MappingNode {
-		sources = append(sources, s)
+	// social (minimal-mistakes) and links (the Greene Lab template).
+	for _, key := range []string{"social", "links"} {
+		if s := get(m, key); s != nil && s.Kind == yaml.MappingNode {
+			sources = append(sources, s)
+			if c.Email == "" {
+				c.Email = scalar(s, "email")
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for _, src := range sources {

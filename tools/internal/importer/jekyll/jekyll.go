@@ -162,6 +162,8 @@ const (
 	kindPublication
 	kindCollection
 	kindPeopleData
+	kindNewsData
+	kindPubData
 	kindBib
 )
 
@@ -203,8 +205,17 @@ func (imp *importer) kindOf(rel string) (kind, string) {
 		}
 	case top == "_data":
 		base := strings.TrimSuffix(path.Base(rel), ext)
-		if (ext == ".yml" || ext == ".yaml") && slices.ContainsFunc(peopleData, func(p string) bool { return strings.HasPrefix(strings.ToLower(base), p) }) {
+		if ext != ".yml" && ext != ".yaml" {
+			break
+		}
+		base = strings.ToLower(base)
+		switch {
+		case slices.ContainsFunc(peopleData, func(p string) bool { return strings.HasPrefix(base, p) }):
 			return kindPeopleData, ""
+		case strings.HasPrefix(base, "news"):
+			return kindNewsData, ""
+		case strings.HasPrefix(base, "publist") || strings.HasPrefix(base, "publications"):
+			return kindPubData, ""
 		}
 	case top == "_pages":
 		if page {
@@ -258,8 +269,22 @@ func (imp *importer) convert() {
 			imp.convertPeopleData(j.rel)
 		case kindPublication:
 			imp.convertPublication(j.rel)
+		case kindNewsData:
+			imp.convertNewsData(j.rel)
+		case kindPubData:
+			imp.convertPubData(j.rel)
 		case kindCollection:
 			imp.convertCollection(j.rel, j.coll)
+		}
+	}
+	if a := imp.cfg.Author; a != nil {
+		if _, ok := imp.origin[path.Join("content/people", model.Slugify(a.name)+".md")]; !ok {
+			imp.report.add(imp.cfg.file, imp.cfg.authorLine, Warning, "person", "the site's author, %s, became a person with role pi: correct the role if it is not", a.name)
+			a.role = "pi"
+			if a.image != "" && !strings.Contains(a.image, "/") && !imp.exists(a.image) {
+				a.image = "images/" + a.image // where minimal-mistakes looks
+			}
+			imp.emitPerson(imp.cfg.file, imp.cfg.authorLine, *a)
 		}
 	}
 	imp.resolveLinks()
@@ -330,8 +355,19 @@ func (imp *importer) emit(rel, from string, e entry) string {
 		imp.report.add(from, 0, Error, "field", "%v", err)
 		return rel
 	}
+	if len(examples) > 0 {
+		// The model's example stands in for what the source lacks: the page
+		// is a draft, so that the example is never published.
+		values["draft"] = true
+		en.Values = values
+		data, _, err = en.Render()
+		if err != nil {
+			imp.report.add(from, 0, Error, "field", "%v", err)
+			return rel
+		}
+	}
 	for _, f := range examples {
-		imp.report.add(from, 0, Error, "field", "%s has no %s: %s holds the example %q; replace it", from, f.Name, rel, f.Example)
+		imp.report.add(from, 0, Error, "field", "%s has no %s: %s holds the example %q and is a draft until you replace it", from, f.Name, rel, f.Example)
 	}
 	imp.out[rel] = data
 	imp.origin[rel] = from

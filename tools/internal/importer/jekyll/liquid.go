@@ -159,6 +159,12 @@ func (c *conv) tag(raw, name, args string, off int) string {
 			return "" // the theme has its footer
 		case base == "figure.html" || base == "figure.liquid" || base == "image.html":
 			return c.includeFigure(raw, rest, off)
+		case decorative[strings.TrimSuffix(base, path.Ext(base))]:
+			c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; it only decorates the page (an icon, a separator), and the theme has its own", oneLine(raw))
+			return ""
+		case c.section != "" && (strings.HasPrefix(base, "list.") || strings.HasPrefix(base, "archive")):
+			c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; the %s section lists its pages itself", oneLine(raw), c.section)
+			return ""
 		}
 		return c.unconverted(raw, off, "includes a part of the Jekyll theme, which labsite does not have")
 	case "cite", "citep", "citet":
@@ -169,6 +175,10 @@ func (c *conv) tag(raw, name, args string, off int) string {
 	}
 	return c.unconverted(raw, off, "has no Hugo equivalent")
 }
+
+// decorative are the includes of lab templates that hold no text: icons,
+// section breaks, spacers.
+var decorative = map[string]bool{"icon": true, "section": true, "separator": true, "spacer": true, "fa-icon": true, "social": true, "head": true, "header": true, "scripts": true, "analytics": true}
 
 // includeFigure converts al-folio's {% include figure.html path=… %}.
 func (c *conv) includeFigure(raw, args string, off int) string {
@@ -183,7 +193,7 @@ func (c *conv) includeFigure(raw, args string, off int) string {
 		}
 		attrs[m[1]] = v
 	}
-	src := attrs["path"]
+	src := orDefault(attrs["path"], attrs["image"])
 	if src == "" {
 		return c.unconverted(raw, off, "has no path the import can read")
 	}

@@ -185,14 +185,23 @@ func formatDate(t time.Time) string {
 // common maps the front matter every kind of page shares: permalink →
 // url, redirect_from → aliases, categories and tags → tags, date,
 // description, published: false → draft.
-func (imp *importer) common(s *source, values map[string]any, defaultURL string) {
+//
+// News items and publications keep Hugo's url for their own pattern
+// (validate warns about it there): their permalink becomes an alias,
+// which keeps the old URL working all the same.
+func (imp *importer) common(s *source, values map[string]any, defaultURL string, ownURL bool) {
+	var aliases []string
 	if p := s.str("permalink"); p != "" {
 		u := normaliseURL(p)
-		if u != defaultURL {
+		switch {
+		case u == defaultURL:
+		case ownURL:
 			values["url"] = u
+		default:
+			aliases = append(aliases, u)
 		}
 	}
-	aliases := s.list("redirect_from", false)
+	aliases = append(aliases, s.list("redirect_from", false)...)
 	if a, ok := values["aliases"].([]string); ok {
 		aliases = append(a, aliases...)
 	}
@@ -213,6 +222,9 @@ func (imp *importer) common(s *source, values map[string]any, defaultURL string)
 	}
 	if d := s.str("description"); d != "" {
 		values["description"] = d
+	}
+	if e := s.str("excerpt"); e != "" {
+		values["summary"] = strings.Join(strings.Fields(e), " ")
 	}
 	if s.str("published") == "false" {
 		values["draft"] = true
@@ -265,15 +277,20 @@ func (imp *importer) convertPage(rel string) {
 	if s.str("permalink") == "" {
 		permalink = ""
 	}
-	listing := sectionPages[permalink] != "" && listingLiquid.MatchString(s.body)
+	// A folder's index page is at the folder's URL: team/index.md is /team/.
+	sectionURL := permalink
+	if sectionURL == "" && base == "index" && dir != "" && !strings.Contains(dir, "/") {
+		sectionURL = "/" + dir + "/"
+	}
+	listing := sectionPages[sectionURL] != "" && listingLiquid.MatchString(s.body)
 	if listing {
 		// The page listed a collection with Liquid (al-folio's projects
 		// page): the section lists its pages itself.
 		m := listingLiquid.FindStringIndex(s.body)
-		imp.report.add(rel, s.bodyLine+strings.Count(s.body[:m[0]], "\n"), Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself; copy any text of the page by hand", listingLiquid.FindStringSubmatch(s.body)[1], sectionPages[permalink])
+		imp.report.add(rel, s.bodyLine+strings.Count(s.body[:m[0]], "\n"), Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself; copy any text of the page by hand", listingLiquid.FindStringSubmatch(s.body)[1], sectionPages[sectionURL])
 		s.body = ""
 	}
-	c := imp.convertBody(s, bodyOptions{research: true})
+	c := imp.convertBody(s, bodyOptions{research: true, section: sectionPages[sectionURL]})
 	title := s.str("title")
 	if c.title != "" {
 		title = c.title
@@ -288,6 +305,8 @@ func (imp *importer) convertPage(rel string) {
 			imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
 		}
 	}
+	title = imp.trimSiteTitle(title)
+	c.body = dropTitleHeading(c.body, title)
 	values := map[string]any{}
 	// Where the page goes: the home page, a section's own page, or a
 	// page at its old path.
@@ -298,8 +317,8 @@ func (imp *importer) convertPage(rel string) {
 		title = imp.siteTitle()
 	case len(c.themes) > 0:
 		dest, defaultURL = "content/research/_index.md", "/research/"
-	case sectionPages[permalink] != "":
-		sec := sectionPages[permalink]
+	case sectionPages[sectionURL] != "":
+		sec := sectionPages[sectionURL]
 		dest, defaultURL = path.Join("content", sec, "_index.md"), "/"+sec+"/"
 	case base == "index":
 		dest, defaultURL = path.Join("content", dir, "_index.md"), "/"+dir+"/"
@@ -321,7 +340,7 @@ func (imp *importer) convertPage(rel string) {
 			values["aliases"] = []string{old}
 		}
 	}
-	imp.common(s, values, defaultURL)
+	imp.common(s, values, defaultURL, true)
 	if values["url"] == defaultURL {
 		delete(values, "url")
 	}
@@ -331,6 +350,24 @@ func (imp *importer) convertPage(rel string) {
 	imp.emit(dest, rel, entry{typ: "page", title: title, values: values, body: c.body})
 	imp.report.Counts.Pages++
 	imp.emitThemes(rel, c.themes)
+}
+
+// trimSiteTitle drops the site's name from a page title that repeats it,
+// as "Brightwater Lab - Team": the theme shows the site's name itself.
+func (imp *importer) trimSiteTitle(title string) string {
+	site := imp.cfg.Title
+	if site == "" || title == site {
+		return title
+	}
+	for _, sep := range []string{" - ", " – ", " | ", ": "} {
+		if t, ok := strings.CutPrefix(title, site+sep); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+		if t, ok := strings.CutSuffix(title, sep+site); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+	}
+	return title
 }
 
 func orDefault(s, d string) string {
@@ -366,7 +403,20 @@ func (imp *importer) emitThemes(from string, themes []theme) {
 }
 
 // listingLiquid finds Liquid that loops over a collection.
-var listingLiquid = regexp.MustCompile(`\{%-?\s*(?:for\s+\w+\s+in|assign\s+\w+\s*=)\s*(site\.\w+|paginator\.\w+)`)
+var listingLiquid = regexp.MustCompile(`\{%-?\s*(?:for\s+\w+\s+in|assign\s+\w+\s*=)\s*(site\.[\w.]+|paginator\.\w+)`)
+
+// dropTitleHeading removes a heading that opens the body and repeats the
+// page's title: the theme prints the title as the page's h1.
+func dropTitleHeading(body, title string) string {
+	loc := headingLine.FindStringSubmatchIndex(body)
+	if loc == nil || strings.TrimSpace(body[:loc[0]]) != "" {
+		return body
+	}
+	if !strings.EqualFold(strings.TrimSpace(strings.Trim(body[loc[2]:loc[3]], "*_")), strings.TrimSpace(title)) {
+		return body
+	}
+	return strings.TrimLeft(body[loc[1]:], "\n")
+}
 
 var headingLine = regexp.MustCompile(`(?m)^#{1,6}\s+(.+?)\s*#*\s*$`)
 
@@ -442,9 +492,7 @@ func (imp *importer) convertPost(rel string, news bool) {
 	// (without categories, ending in /) makes another one.
 	var old string
 	if news {
-		if imp.cfg.collectionOutput["news"] || strings.HasPrefix(rel, "_announcements/") {
-			old = "/" + strings.TrimPrefix(strings.TrimSuffix(rel, path.Ext(rel)), "_") + "/"
-		}
+		old = imp.cfg.oldURL(strings.TrimPrefix(strings.SplitN(rel, "/", 2)[0], "_"), rel)
 	} else {
 		old = jekyllURL(imp.cfg.postPermalink(), p)
 	}
@@ -455,12 +503,17 @@ func (imp *importer) convertPost(rel string, news bool) {
 	} else if old != "" {
 		values["aliases"] = []string{old}
 	}
-	imp.common(s, values, "")
+	imp.common(s, values, "", false)
 	if strings.HasPrefix(rel, "_drafts/") {
 		values["draft"] = true
 	}
+	if img := s.str("image"); img != "" {
+		if u, ok := imp.asset(rel, s.line("image"), img); ok {
+			values["image"] = u
+		}
+	}
 	s.used["title"], s.used["slug"] = true, true
-	imp.dropped(s, "author", "excerpt", "image")
+	imp.dropped(s, "author")
 	dest := path.Join("content/news", name+".md")
 	if model.Slugify(name) != name {
 		dest = path.Join("content/news", model.Slugify(name)+".md")
@@ -520,14 +573,16 @@ func (imp *importer) convertProject(rel string) {
 	if weight > 0 && weight*10 > imp.weights*10 {
 		imp.weights = weight - 1
 	}
-	old := "/projects/" + name + "/"
+	old := imp.cfg.oldURL("projects", rel)
 	imp.dropped(s, "img", "importance", "category", "related_publications", "redirect", "title", "description")
 	before := imp.report.Counts.Themes
 	imp.emitThemes(rel, []theme{th})
 	if imp.report.Counts.Themes > before {
 		dest := path.Join("content/research", model.Slugify(title)+".md")
 		imp.dest[rel] = dest
-		imp.addAlias(dest, old)
+		if old != "" {
+			imp.addAlias(dest, old)
+		}
 	}
 }
 
@@ -573,12 +628,10 @@ func (imp *importer) convertCollection(rel, coll string) {
 		slug = "page"
 	}
 	values := map[string]any{}
-	if imp.cfg.collectionOutput[coll] && s.str("permalink") == "" {
-		if old := "/" + coll + "/" + name + "/"; old != "/"+section+"/"+slug+"/" {
-			values["aliases"] = []string{old}
-		}
+	if old := imp.cfg.oldURL(coll, rel); old != "" && s.str("permalink") == "" && old != "/"+section+"/"+slug+"/" {
+		values["aliases"] = []string{old}
 	}
-	imp.common(s, values, "/"+section+"/"+slug+"/")
+	imp.common(s, values, "/"+section+"/"+slug+"/", true)
 	s.used["title"] = true
 	imp.dropped(s, "excerpt", "venue", "type")
 	dest := imp.emit(path.Join("content", section, slug+".md"), rel, entry{typ: "page", title: title, values: values, body: c.body})

@@ -19,7 +19,7 @@ var roleWords = []struct{ role, re string }{
 	{"masters", `master|msc|m\.sc|mphil`},
 	{"undergraduate", `undergrad|bachelor|bsc|b\.sc|summer student|intern`},
 	{"visitor", `visit`},
-	{"pi", `\bpi\b|principal investigator|professor|group leader|lab head|head of|director|lecturer|faculty`},
+	{"pi", `\bpi\b|principal[- ]investigator|professor|group leader|lab head|head of|director|lecturer|faculty`},
 	{"staff", `staff|engineer|technician|manager|administrat|coordinator|assistant|programmer|developer`},
 }
 
@@ -54,6 +54,10 @@ type person struct {
 	name, role, position, email, orcid, website, github, image, bio string
 	alumni                                                          bool
 	left                                                            string
+	// old is the person's page on the Jekyll site, if it had one.
+	old string
+	// duration is when they were in the lab, as the site wrote it.
+	duration string
 }
 
 // links are the keys under which templates keep a member's links.
@@ -106,9 +110,18 @@ func (imp *importer) emitPerson(from string, line int, p person) {
 		}
 	}
 	if p.alumni && values["left"] == nil {
-		imp.report.add(from, line, Warning, "person", "%s is an alumnus: add left: (the date they left) so that the people page lists them as alumni", p.name)
+		when := ""
+		if p.duration != "" {
+			when = " (the Jekyll site says " + p.duration + ")"
+		}
+		imp.report.add(from, line, Warning, "person", "%s is an alumnus: add left: with the date they left%s, so that the people page lists them as alumni", p.name, when)
 	}
-	imp.emit(path.Join("content/people", orDefault(model.Slugify(p.name), "person")+".md"), from, entry{typ: "person", title: p.name, values: values, body: p.bio})
+	slug := orDefault(model.Slugify(p.name), "person")
+	if p.old != "" && p.old != "/people/"+slug+"/" {
+		values["aliases"] = []string{p.old}
+	}
+	dest := imp.emit(path.Join("content/people", slug+".md"), from, entry{typ: "person", title: p.name, values: values, body: p.bio})
+	imp.dest[from] = dest
 	imp.report.Counts.People++
 }
 
@@ -149,7 +162,10 @@ func (imp *importer) convertPerson(rel string) {
 	if d := s.str("description"); d != "" && p.bio == "" {
 		p.bio = d
 	}
-	p.alumni = strings.Contains(strings.ToLower(p.role), "alum") || strings.Contains(rel, "alumni")
+	p.alumni = strings.Contains(strings.ToLower(p.role+" "+s.str("group")), "alum") || strings.Contains(rel, "alumni")
+	if s.str("permalink") == "" {
+		p.old = imp.cfg.oldURL(strings.TrimPrefix(strings.SplitN(rel, "/", 2)[0], "_"), rel)
+	}
 	p.left = orDefault(s.str("left"), s.str("end"))
 	s.used["name"], s.used["title"] = true, true
 	imp.dropped(s, "affiliation", "aliases", "group", "links", "description", "permalink", "redirect_from")
@@ -251,6 +267,7 @@ func (imp *importer) convertPeopleData(rel string) {
 			}
 			p.alumni = alumni || strings.Contains(strings.ToLower(group), "alum")
 			p.left = get("left", "end", "year_left", "until")
+			p.duration = get("duration", "years", "period")
 			imp.emitPerson(rel, n.Line, p)
 		}
 	}
@@ -292,7 +309,7 @@ func (imp *importer) convertPublication(rel string) {
 	}
 	if cit := s.str("citation"); cit != "" {
 		if m := citationAuthors.FindStringSubmatch(unescapeHTML(cit)); m != nil {
-			if authors := splitAuthors(m[1]); len(authors) > 0 {
+			if authors := splitAuthors(strings.TrimSuffix(strings.TrimSpace(m[1]), ".")); len(authors) > 0 {
 				values["authors"] = authors
 				imp.report.add(rel, s.line("citation"), Warning, "publication", "authors read from the citation text: %s; check them", strings.Join(authors, "; "))
 			}
@@ -303,10 +320,10 @@ func (imp *importer) convertPublication(rel string) {
 	}
 	s.used["title"] = true
 	old := ""
-	if s.str("permalink") == "" && imp.cfg.collectionOutput["publications"] {
-		old = "/publications/" + name + "/"
+	if s.str("permalink") == "" {
+		old = imp.cfg.oldURL("publications", rel)
 	}
-	imp.common(s, values, "/publications/"+model.Slugify(name)+"/")
+	imp.common(s, values, "/publications/"+model.Slugify(name)+"/", false)
 	if old != "" {
 		values["aliases"] = append([]string{old}, stringsOf(values["aliases"])...)
 	}
