@@ -8,6 +8,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
 	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
@@ -39,7 +40,10 @@ type ThemeResult struct {
 }
 
 // New writes content/<section>/<slug>.md, a page of type t with the values
-// given. A required date that is not given is today's (see Now).
+// given. A required date that is not given is today's (see Now) in the
+// site's timeZone, or UTC when it sets none: the zone in which Hugo reads
+// a date, so that the page is never dated in Hugo's future (and left out
+// of the build) when the local clock is ahead of it.
 func New(s *siteio.Site, t *model.Type, o Options) (Result, error) {
 	e := Entry{Type: t, Title: o.Title, Slug: o.Slug, Values: o.Values}
 	if e.Values == nil {
@@ -51,7 +55,11 @@ func New(s *siteio.Site, t *model.Type, o Options) (Result, error) {
 			if err != nil {
 				return Result{}, err
 			}
-			e.Values[f.Name] = Today(now)
+			loc, err := siteconfig.Location(s.Root())
+			if err != nil {
+				return Result{}, err
+			}
+			e.Values[f.Name] = Today(now.In(loc))
 		}
 	}
 	return writeNew(s, e, o.Force)
@@ -127,20 +135,22 @@ func palette(s *siteio.Site) []string {
 }
 
 // Now is the current time, or the time SOURCE_DATE_EPOCH gives (seconds
-// since 1970, UTC), the reproducible-builds convention that scripts and
-// tests use to get fixed dates.
+// since 1970), the reproducible-builds convention that scripts and tests
+// use to get fixed dates. Either is in the local time zone, which a date
+// written into a site must not depend on (see New).
 func Now() (time.Time, error) {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
 			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
 		}
-		return time.Unix(sec, 0).UTC(), nil
+		return time.Unix(sec, 0), nil
 	}
 	return time.Now(), nil
 }
 
-// Today formats t as a front-matter date, YYYY-MM-DD.
+// Today formats t as a front-matter date, YYYY-MM-DD, the day in t's
+// location.
 func Today(t time.Time) string { return t.Format(time.DateOnly) }
 
 func writeNew(s *siteio.Site, e Entry, force bool) (Result, error) {

@@ -206,6 +206,7 @@ func (c *checker) value(f model.Field, e *frontmatter.Entry) {
 		}
 	case model.Date:
 		c.date(f, e.Key, v)
+		c.futureDate(e.Key, v)
 	case model.StringList:
 		if v.Kind != frontmatter.ListValue {
 			hint := ""

@@ -21,6 +21,7 @@ const (
 	RuleType            = "type"
 	RuleBoolean         = "boolean"
 	RuleDate            = "date"
+	RuleFutureDate      = "future-date"
 	RuleColor           = "color"
 	RuleContrast        = "contrast"
 	RuleUnknownField    = "unknown-field"
@@ -55,6 +56,7 @@ var Rules = []Rule{
 	{RuleType, Error, "A field's value has the wrong type: a string where a list is expected, a quoted number, and so on."},
 	{RuleBoolean, Error, "A YAML 1.1 boolean (yes, no, on, off, y, n) where a boolean is expected: YAML 1.2, which Hugo reads, takes it as a string."},
 	{RuleDate, Error, "A date Hugo cannot parse, or a day that does not exist (2026-02-30)."},
+	{RuleFutureDate, Warning, "A page dated later than now in the site's timeZone (UTC without one): Hugo leaves it out of the site until then, unless --buildFuture."},
 	{RuleColor, Error, "A colour that is not #rrggbb."},
 	{RuleContrast, Warning, "A colour whose contrast on the white background is below 3:1, the WCAG minimum for graphics such as the theme's accent bar."},
 	{RuleUnknownField, Warning, "A field the content type does not define, with a did-you-mean suggestion."},

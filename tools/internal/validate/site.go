@@ -14,11 +14,13 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
 )
 
 // ErrNoContent is returned by Site for a folder without a content/ folder.
@@ -52,6 +54,10 @@ type site struct {
 	// shortcodes holds the shortcodes pages can use, each with whether it
 	// takes inner content.
 	shortcodes map[string]bool
+	// loc is the time zone Hugo reads dates in (the site's timeZone, else
+	// UTC), and now the time of the check, for future dates.
+	loc *time.Location
+	now time.Time
 }
 
 // Site validates the site in folder dir.
@@ -104,7 +110,14 @@ func loadSite(dir string) (*site, []string, error) {
 	if fi, err := os.Stat(contentDir); err != nil || !fi.IsDir() {
 		return nil, nil, ErrNoContent
 	}
-	s := &site{leafBundles: map[string]bool{}, slugs: map[string]map[string]bool{}}
+	s := &site{leafBundles: map[string]bool{}, slugs: map[string]map[string]bool{}, now: time.Now()}
+	// A timeZone Hugo cannot read stops Hugo's build with its own message;
+	// dates are then compared in UTC.
+	if loc, err := siteconfig.Location(dir); err == nil {
+		s.loc = loc
+	} else {
+		s.loc = time.UTC
+	}
 	themes := themeDirs(dir)
 	s.assetDirs = []string{"assets", "static"}
 	for _, t := range themes {
