@@ -54,6 +54,10 @@ type Field struct {
 	Kind     Kind
 	Format   Format
 	Required bool
+	// FromBibTeX marks a required field that a publication page may leave
+	// to its entry in data/publications.json (the lab's .bib): such a page
+	// extends the entry, which gives the value.
+	FromBibTeX bool
 	// Enum, when set, lists the only values allowed.
 	Enum []string
 	// Ref, when set, names the content type whose entries the values refer
@@ -152,6 +156,7 @@ var Types = []*Type{
 			{Name: "weight", Kind: Int, Doc: "The theme's position on the research page (lower first); without it the theme goes last.", Example: "10", Flag: "weight"},
 			{Name: "summary", Kind: String, Doc: "One sentence on the theme, for lists and link previews.", Example: "How the hippocampus guides cortical learning and planning.", Flag: "summary"},
 			{Name: "people", Kind: StringList, Ref: "person", Doc: "Lab members working on the theme, by the slug of their page under content/people/."},
+			{Name: "publications", Kind: StringList, Doc: "Publications on the theme, by BibTeX key or by the slug of their page under content/publications/."},
 		},
 	},
 	{
@@ -169,16 +174,18 @@ var Types = []*Type{
 			{Name: "themes", Kind: StringList, Ref: "theme", Doc: "Research themes the person works on, by the slug of their page under content/research/."},
 			{Name: "weight", Kind: Int, Doc: "The person's position within their role group (lower first)."},
 			{Name: "joined", Kind: Date, Doc: "When the person joined the lab."},
-			{Name: "left", Kind: Date, Doc: "When the person left the lab; people who have left are listed as alumni."},
+			{Name: "left", Kind: Date, Doc: "When the person left the lab; once the date has passed they are listed as alumni."},
+			{Name: "now_at", Kind: String, Doc: "Where an alumnus is now, for the alumni list."},
+			{Name: "names", Kind: StringList, Doc: "Other spellings of the person's name as authors write it (\"Costa, R. P.\"), so that their publications are matched to them."},
 		},
 	},
 	{
 		Name: "publication", Section: "publications", Noun: "publication",
 		Doc: "A paper, preprint, book, thesis, software or dataset from the lab.",
 		Fields: []Field{
-			{Name: "title", Kind: String, Required: true, Doc: "The publication's title.", Example: "A deep learning framework for neuroscience"},
-			{Name: "authors", Kind: StringList, Required: true, Doc: "The authors in order, as written on the publication.", Example: "Ada Lovelace", Flag: "authors", ItemFlag: "author"},
-			{Name: "date", Kind: Date, Required: true, Doc: "The publication date.", Example: "2026-01-01", Flag: "date"},
+			{Name: "title", Kind: String, Required: true, FromBibTeX: true, Doc: "The publication's title.", Example: "A deep learning framework for neuroscience"},
+			{Name: "authors", Kind: StringList, Required: true, FromBibTeX: true, Doc: "The authors in order, as written on the publication.", Example: "Ada Lovelace", Flag: "authors", ItemFlag: "author"},
+			{Name: "date", Kind: Date, Required: true, FromBibTeX: true, Doc: "The publication date.", Example: "2026-01-01", Flag: "date"},
 			{Name: "pubtype", Kind: String, Enum: PublicationTypes, Doc: "The kind of publication (not `type`, which Hugo keeps for choosing layouts).", Example: "article", Flag: "type"},
 			{Name: "venue", Kind: String, Doc: "The journal, conference or publisher.", Example: "Nature Neuroscience", Flag: "venue"},
 			{Name: "volume", Kind: String, Doc: "The volume."},
@@ -191,7 +198,8 @@ var Types = []*Type{
 			{Name: "bibkey", Kind: String, Doc: "The publication's key in the lab's BibTeX file."},
 			{Name: "people", Kind: StringList, Ref: "person", Doc: "Lab members among the authors, by the slug of their page under content/people/."},
 			{Name: "themes", Kind: StringList, Ref: "theme", Doc: "Research themes the publication belongs to."},
-			{Name: "featured", Kind: Bool, Doc: "Featured publications are listed first."},
+			{Name: "featured", Kind: Bool, Doc: "Featured publications are listed first, and on the home page."},
+			{Name: "links", Kind: Any, Doc: "Other links, as a list of {name, url}: slides, a video, a press release."},
 		},
 	},
 	{

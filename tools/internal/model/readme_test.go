@@ -41,6 +41,9 @@ func fieldTables() string {
 			if f.Required {
 				req = "yes"
 			}
+			if f.FromBibTeX {
+				req = "yes, unless the .bib gives it"
+			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", f.Name, f.Kind, req, rule, strings.ReplaceAll(f.Doc, "|", "\\|"))
 		}
 	}

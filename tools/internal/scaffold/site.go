@@ -183,7 +183,7 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		{"content/research/_index.md", page("Research", researchBody)},
 		{"content/research/overview.svg", svg},
 		{"content/people/_index.md", page("People", "")},
-		{"content/publications/_index.md", page("Publications", "")},
+		{"content/publications/_index.md", publicationsIndex},
 		{"content/news/_index.md", page("News", "")},
 	} {
 		if err := write(f.rel, f.data); err != nil {
@@ -218,6 +218,20 @@ src, alt and this caption. (b) Describe each panel after its label.
 {{< /figure >}}`
 
 // page renders a plain page (type "page") with the given title and body.
+// publicationsIndex is the publications section's page. Its cascade gives
+// a hand-written publication page (one that extends an entry of the lab's
+// .bib) its cite.bib, as the pages made from the .bib have.
+var publicationsIndex = []byte(`---
+title: Publications
+# The lab's papers come from its .bib: labtool import bibtex papers.bib.
+# A page of your own, content/publications/<key>.md, adds to an entry;
+# this cascade gives it the entry's BibTeX as cite.bib.
+cascade:
+  - outputs: [html, bibtex]
+    target: {kind: page}
+---
+`)
+
 func page(title, body string) []byte {
 	fm := newFrontMatter()
 	f, _ := model.TypeNamed("page").Field("title")

@@ -97,7 +97,10 @@ func For(t *model.Type) *Schema {
 	}
 	for _, f := range t.AllFields() {
 		s.Properties.Add(f.Name, field(f))
-		if f.Required {
+		// A field the lab's .bib may give (a publication's title, authors
+		// and date) is required by validate only of a page without an entry
+		// in data/publications.json, which a schema cannot see.
+		if f.Required && !f.FromBibTeX {
 			s.Required = append(s.Required, f.Name)
 		}
 	}

@@ -68,7 +68,7 @@ func TestSchemaFollowsTheModel(t *testing.T) {
 			if !slices.Equal(enum, f.Enum) {
 				t.Errorf("%s.%s: enum %v, want %v", typ.Name, f.Name, enum, f.Enum)
 			}
-			if f.Required {
+			if f.Required && !f.FromBibTeX {
 				required = append(required, f.Name)
 			}
 		}

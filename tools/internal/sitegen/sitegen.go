@@ -127,7 +127,14 @@ func (g *gen) plan() {
 		g.themeWeights = append(g.themeWeights, fmt.Sprint(10*(i+1)))
 	}
 	for i := range g.counts.People {
-		name := g.pick(givenNames) + " " + g.pick(familyNames)
+		// Two people of one name are a validate warning (same-name), so a
+		// name already taken gets a middle initial, as real labs tell them
+		// apart.
+		given, family := g.pick(givenNames), g.pick(familyNames)
+		name := given + " " + family
+		for k := 0; g.usedSlugs[model.Slugify(name)]; k++ {
+			name = fmt.Sprintf("%s %c. %c. %s", given, 'A'+k%26, 'A'+k/26%26, family)
+		}
 		g.personNames = append(g.personNames, name)
 		g.personSlugs = append(g.personSlugs, g.unique(model.Slugify(name)))
 		if i%10 == 0 {

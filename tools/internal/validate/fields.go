@@ -75,7 +75,11 @@ func (c *checker) fields() {
 	if pos.Line == 0 {
 		pos = frontmatter.Pos{Line: 1, Col: 1}
 	}
+	fromBib := c.fromBibTeX()
 	for _, f := range info.required {
+		if fromBib && f.FromBibTeX {
+			continue // the entry in data/publications.json gives it
+		}
 		if doc.Lookup(f.Name) == nil {
 			c.report(pos, Error, RuleRequired, addHint(doc.Format, f),
 				"missing required field %q (every %s has one)", f.Name, typ.Noun)
@@ -419,4 +423,17 @@ func (c *checker) ref(f model.Field, name string, v *frontmatter.Value) {
 		hint = fmt.Sprintf("%s lists the slugs of pages under content/%s/; add the page with labtool new %s, or fix the slug", name, t.Section, t.Name)
 	}
 	c.report(v.Pos, Error, RuleRef, hint, "unknown %s %q: there is no content/%s", t.Noun, v.Text, path.Join(t.Section, v.Text)+".md")
+}
+
+// fromBibTeX reports a hand-written publication page for an entry of
+// data/publications.json (by its bibkey, or its file's slug): the page adds
+// to the entry, which gives the title, authors and date.
+func (c *checker) fromBibTeX() bool {
+	if c.typ.Name != "publication" || c.s.pubs == nil {
+		return false
+	}
+	if e := c.doc.Lookup("bibkey"); e != nil && c.s.pubs.keys[e.Value.Text] {
+		return true
+	}
+	return c.s.pubs.keys[model.Slug(c.rel)]
 }

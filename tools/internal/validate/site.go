@@ -51,6 +51,8 @@ type site struct {
 	slugs map[string]map[string]bool
 	// bib holds the ids of data/bibliography.json; nil without it.
 	bib map[string]bool
+	// pubs is data/publications.json, the lab's publications; nil without it.
+	pubs *labPublications
 	// shortcodes holds the shortcodes pages can use, each with whether it
 	// takes inner content.
 	shortcodes map[string]bool
@@ -65,16 +67,22 @@ func Site(dir string, opts Options) (*Report, error) {
 	// The bibliography is read while the site's files are indexed, and the
 	// .bib files while the content files are checked.
 	var bib map[string]bool
-	var bibDiags []Diagnostic
+	var bibDiags, pubDiags []Diagnostic
+	var pubs *labPublications
 	var loading sync.WaitGroup
 	loading.Go(func() { bib, bibDiags = loadBibliography(dir) })
+	loading.Go(func() { pubs, pubDiags = loadPublications(dir) })
 	s, pages, err := loadSite(dir)
 	loading.Wait()
 	if err != nil {
 		return nil, err
 	}
 	s.bib = bib
+	s.pubs = pubs
 	r := &Report{Files: len(pages)}
+	if pubs != nil {
+		r.Files++
+	}
 	if bib != nil {
 		r.Files++
 	}
@@ -86,6 +94,7 @@ func Site(dir string, opts Options) (*Report, error) {
 	if len(bibFiles) > 0 {
 		wg.Go(func() { bibtexDiags = checkBibFiles(bibFiles) })
 	}
+	wg.Go(func() { pubDiags = append(pubDiags, checkPublications(dir, pubs)...) })
 
 	results, err := s.checkAll(dir, pages, opts.Workers)
 	wg.Wait()
@@ -97,6 +106,7 @@ func Site(dir string, opts Options) (*Report, error) {
 	}
 	r.Diagnostics = append(r.Diagnostics, bibDiags...)
 	r.Diagnostics = append(r.Diagnostics, bibtexDiags...)
+	r.Diagnostics = append(r.Diagnostics, pubDiags...)
 	r.Diagnostics = append(r.Diagnostics, duplicateURLs(pages, results)...)
 	r.Diagnostics = append(r.Diagnostics, duplicateWeights(pages, results)...)
 	r.finish(opts.Strict)

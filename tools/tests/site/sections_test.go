@@ -138,14 +138,14 @@ func TestPublicationsFeaturedThenByYear(t *testing.T) {
 			heads = append(heads, h.Text())
 		}
 	}
-	if got := strings.Join(heads[:3], ","); got != "Featured,2026,2024" {
+	if got := strings.Join(heads[:3], ","); got != "Featured,2026 (1 publication),2024 (1 publication)" {
 		t.Errorf("publication groups = %q", got)
 	}
 	items := doc.Find(hugotest.Class("publication"))
 	if len(items) != 3 {
 		t.Fatalf("want 3 entries (one featured twice), got %d", len(items))
 	}
-	if got := items[2].Text(); !strings.HasPrefix(got, "Ada Lovelace, Bob Babbage (2024). An old paper. Journal of Memory, 3(2), 10–20 DOI") {
+	if got := items[2].Text(); !strings.HasPrefix(got, "Ada Lovelace and Bob Babbage (2024). An old paper. Journal of Memory, 3(2), 10–20 DOI") {
 		t.Errorf("publication entry = %q", got)
 	}
 }
