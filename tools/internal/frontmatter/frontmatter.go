@@ -196,13 +196,13 @@ func (p *Parser) Parse(src []byte) (*Document, error) {
 	switch src[start] {
 	case '-':
 		d.Format = YAMLFrontMatter
-		return d, d.delimited(start, "---")
+		return d, d.agree(d.delimited(start, "---"))
 	case '+':
 		d.Format = TOMLFrontMatter
-		return d, d.delimited(start, "+++")
+		return d, d.agree(d.delimited(start, "+++"))
 	case '{':
 		d.Format = JSONFrontMatter
-		return d, d.json(start)
+		return d, d.agree(d.json(start))
 	}
 	d.setBody(0)
 	return d, nil
@@ -232,31 +232,19 @@ func (d *Document) delimited(start int, delim string) error {
 		return Errors{{Kind: SyntaxError, Pos: d.Open,
 			Msg: fmt.Sprintf("the file starts with %q but not with %s, the line that opens %s front matter", src[start:start+1], delim, d.Format)}}
 	}
-	// The rest of the opening line may only hold spaces or a comment.
-	lineEnd := endOfLine(src, start)
-	rest := strings.TrimSpace(string(src[start+len(delim) : lineEnd]))
-	if rest != "" && !strings.HasPrefix(rest, "#") {
-		d.setBody(start)
-		return Errors{{Kind: SyntaxError, Pos: d.PosAt(start + len(delim)),
-			Msg: fmt.Sprintf("unexpected %q after the opening %s", rest, delim)}}
-	}
-	rawStart := nextLine(src, lineEnd)
-	d.RawOffset, d.RawLine = rawStart, d.Open.Line+1
-	for off, line := rawStart, d.RawLine; off < len(src); off, line = nextLine(src, endOfLine(src, off)), line+1 {
-		if !bytes.HasPrefix(src[off:], []byte(delim)) {
+	// Like Hugo's lexer: the front matter starts right after the delimiter
+	// and an optional line break (the rest of the line belongs to it), and
+	// ends at the first delimiter after a "\r" or "\n".
+	rawStart := start + len(delim) + crlf(src[start+len(delim):])
+	d.RawOffset, d.RawLine = rawStart, d.PosAt(rawStart).Line
+	for off := rawStart; off <= len(src); off++ {
+		atLineStart := off == rawStart && rawStart > start+len(delim) || off > rawStart && (src[off-1] == '\n' || src[off-1] == '\r')
+		if !atLineStart || !bytes.HasPrefix(src[off:], []byte(delim)) {
 			continue
 		}
 		d.Raw = src[rawStart:off]
-		d.Close = Pos{line, 1}
-		// Like Hugo, the body starts right after the closing delimiter and
-		// the line break that follows it.
-		bodyStart := off + len(delim)
-		if bodyStart < len(src) && src[bodyStart] == '\r' && bodyStart+1 < len(src) && src[bodyStart+1] == '\n' {
-			bodyStart += 2
-		} else if bodyStart < len(src) && (src[bodyStart] == '\n' || src[bodyStart] == '\r') {
-			bodyStart++
-		}
-		d.setBody(bodyStart)
+		d.Close = d.PosAt(off)
+		d.setBody(off + len(delim) + crlf(src[off+len(delim):]))
 		if d.Format == YAMLFrontMatter {
 			return d.parseYAML()
 		}
@@ -266,6 +254,19 @@ func (d *Document) delimited(start int, delim string) error {
 	d.setBody(len(src))
 	return Errors{{Kind: UnclosedError, Pos: d.Open,
 		Msg: fmt.Sprintf("%s front matter is never closed: no line starting with %s follows it", d.Format, delim)}}
+}
+
+// crlf returns the length of the optional "\r" and optional "\n" that
+// start b, which Hugo's lexer skips after a delimiter.
+func crlf(b []byte) int {
+	n := 0
+	if n < len(b) && b[n] == '\r' {
+		n++
+	}
+	if n < len(b) && b[n] == '\n' {
+		n++
+	}
+	return n
 }
 
 // endOfLine returns the offset of the "\n" ending the line at off, or

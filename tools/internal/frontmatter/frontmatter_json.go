@@ -17,7 +17,7 @@ func (d *Document) json(start int) error {
 	level, inString := 0, false
 	for i := start; i < len(src); i++ {
 		switch c := src[i]; {
-		case c == '\\' && inString:
+		case c == '\\': // as Hugo's lexer, outside strings too
 			i++
 		case c == '"':
 			inString = !inString

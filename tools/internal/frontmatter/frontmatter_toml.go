@@ -5,16 +5,14 @@ import (
 	"fmt"
 	"time"
 
-	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // parseTOML parses TOML front matter with go-toml's unstable parser, which
 // keeps the byte range of every key and scalar, and builds the entries as
 // TOML defines them: dotted keys and [table] headers make nested mappings,
-// [[array]] headers lists of mappings. When that finds nothing wrong, the
-// block also goes through toml.Unmarshal, which Hugo uses, for the errors
-// only a decoder sees.
+// [[array]] headers lists of mappings. Hugo's decoder then decides what
+// the values are (see agree).
 func (d *Document) parseTOML() error {
 	b := tomlBuilder{d: d, explicit: map[*Value]bool{}, cur: newCursor(d.Src)}
 	b.p.Reset(d.Raw)
@@ -36,24 +34,7 @@ func (d *Document) parseTOML() error {
 		return d.finish(Errors{{Kind: SyntaxError, Pos: pos, Msg: "invalid TOML front matter: " + msg}})
 	}
 	d.Entries = root.Entries
-	if err := d.finish(b.errs); err != nil {
-		return err
-	}
-	var m map[string]any
-	if err := toml.Unmarshal(d.Raw, &m); err != nil {
-		pos := Pos{d.RawLine, 1}
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			row, col := de.Position()
-			off := 0
-			for ; row > 1 && off < len(d.Raw); row-- {
-				off = nextLine(d.Raw, endOfLine(d.Raw, off))
-			}
-			pos = d.PosAt(d.RawOffset + min(off+col-1, len(d.Raw)))
-		}
-		return Errors{{Kind: SyntaxError, Pos: pos, Msg: "invalid TOML front matter: " + trimTOMLPrefix(err.Error())}}
-	}
-	return nil
+	return d.finish(b.errs)
 }
 
 func trimTOMLPrefix(msg string) string {
