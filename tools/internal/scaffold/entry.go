@@ -40,6 +40,9 @@ func (e *Entry) Rel() (string, error) {
 	if strings.TrimSpace(e.Title) == "" {
 		return "", &NameError{"the title is empty"}
 	}
+	if err := checkOneLine("title", e.Title); err != nil {
+		return "", err
+	}
 	slug := e.Slug
 	if slug == "" {
 		slug = model.Slugify(e.Title)
@@ -181,6 +184,9 @@ func CheckValue(f model.Field, v any) (any, error) {
 func checkString(f model.Field, s string) (string, error) {
 	bad := func(format string, args ...any) (string, error) {
 		return "", &ValueError{Field: f.Name, Err: fmt.Errorf(format, args...)}
+	}
+	if err := checkOneLine(f.Name, s); err != nil {
+		return "", err
 	}
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
 		return bad("%q is not allowed; want one of %s", s, strings.Join(f.Enum, ", "))

@@ -47,7 +47,7 @@ var SecurityHeaders = []Header{
 //go:embed sitefiles
 var siteFiles embed.FS
 
-var siteTemplates = template.Must(template.New("").Funcs(template.FuncMap{"toml": tomlString, "indent": indentLines}).ParseFS(siteFiles, "sitefiles/*.tmpl"))
+var siteTemplates = template.Must(template.New("").Funcs(template.FuncMap{"tomlKV": tomlKV, "indent": indentLines}).ParseFS(siteFiles, "sitefiles/*.tmpl"))
 
 // SiteOptions describe a new site.
 type SiteOptions struct {
@@ -102,6 +102,17 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 	if strings.TrimSpace(o.Title) == "" {
 		return SiteResult{}, &NameError{"the site title is empty"}
 	}
+	for _, v := range []struct {
+		field string
+		value any
+	}{
+		{"title", o.Title}, {"theme-path", o.ThemePath}, {"baseURL", o.Config.BaseURL}, {"timeZone", o.Config.TimeZone},
+		{"permalinks", o.Config.Permalinks}, {"params.labsite", o.Config.Labsite},
+	} {
+		if err := checkOneLineAll(v.field, v.value); err != nil {
+			return SiteResult{}, err
+		}
+	}
 	switch entries, err := os.ReadDir(dir); {
 	case err == nil:
 		if len(entries) > 0 && !o.Force {
@@ -134,7 +145,7 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		"Config":       config,
 		"ModulePath":   ThemeModule,
 		"Replacements": res.Replacements,
-		"Palette":      `"` + strings.Join(model.DefaultPalette, `", "`) + `"`,
+		"Palette":      model.DefaultPalette,
 		"Headers":      SecurityHeaders,
 		"HugoVersion":  HugoVersion,
 		"GoVersion":    GoVersion,
@@ -155,6 +166,11 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 		var b bytes.Buffer
 		if err := siteTemplates.ExecuteTemplate(&b, f.tmpl, data); err != nil {
 			return res, err
+		}
+		if f.rel == "hugo.toml" {
+			if err := checkHugoTOML(b.Bytes(), o); err != nil {
+				return res, err
+			}
 		}
 		if err := write(f.rel, b.Bytes()); err != nil {
 			return res, err
@@ -330,26 +346,36 @@ func indentLines(s string) string {
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
+// tomlKV encodes key = value with go-toml, for the site templates: no
+// value is ever pasted into a configuration file as text, comments
+// included.
+func tomlKV(key string, value any) (string, error) {
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(map[string]any{key: value}); err != nil {
+		return "", err
+	}
+	return strings.TrimRight(b.String(), "\n"), nil
+}
+
+// hugoTOMLKeys are the top-level settings a new site's hugo.toml holds.
+var hugoTOMLKeys = map[string]bool{"baseURL": true, "locale": true, "title": true, "timeZone": true, "module": true,
+	"markup": true, "taxonomies": true, "menus": true, "permalinks": true, "params": true, "server": true}
+
+// checkHugoTOML reads the hugo.toml just rendered back with go-toml, as
+// Hugo will: it must hold the title given and no setting but its own, so
+// that no value can ever have turned into configuration.
+func checkHugoTOML(data []byte, o SiteOptions) error {
+	var m map[string]any
+	if err := toml.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf("the new hugo.toml does not read back: %v", err)
+	}
+	if m["title"] != o.Title {
+		return fmt.Errorf("the new hugo.toml reads back title %q, not %q", m["title"], o.Title)
+	}
+	for k := range m {
+		if !hugoTOMLKeys[k] {
+			return fmt.Errorf("the new hugo.toml reads back a setting %q it should not hold", k)
 		}
 	}
-	b.WriteByte('"')
-	return b.String()
+	return nil
 }

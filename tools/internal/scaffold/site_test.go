@@ -303,16 +303,60 @@ func TestNewSiteDocumentsEveryThemeParam(t *testing.T) {
 	for _, c := range palette {
 		themePalette = append(themePalette, c.(string))
 	}
-	if !strings.Contains(section, `# palette = ["`+strings.Join(themePalette, `", "`)+`"]`) {
+	if !strings.Contains(section, `# palette = ['`+strings.Join(themePalette, `', '`)+`']`) {
 		t.Errorf("the documented palette differs from theme/hugo.toml's %v", themePalette)
 	}
 }
 
-func TestTOMLString(t *testing.T) {
-	for _, s := range []string{"plain", `quote " and \ backslash`, "new\nline\ttab", "\x00\x1f\x7f", "Ünïcode ✓", `'single'`} {
-		var v struct{ S string }
-		if err := toml.Unmarshal([]byte("S = "+tomlString(s)), &v); err != nil || v.S != s {
-			t.Errorf("%q: got %q, %v", s, v.S, err)
+// A value with a control character is refused before anything is
+// written, whichever value it is: it could end a line of hugo.toml and
+// turn the rest into active configuration.
+func TestNewSiteRefusesControlCharacters(t *testing.T) {
+	themeDir := t.TempDir()
+	for _, o := range []SiteOptions{
+		{Title: "My Lab\nenableRobotsTXT = true #"},
+		{Title: "My Lab\renableRobotsTXT = true"},
+		{Title: "Tab\tLab"},
+		{Title: "Sep\u2028Lab"},
+		{Title: "Nul\x00Lab"},
+		{Title: "Lab", ThemePath: themeDir + "\n[x]"},
+		{Title: "Lab", Config: SiteConfig{BaseURL: "https://lab.example/\ntitle = 'x'"}},
+		{Title: "Lab", Config: SiteConfig{TimeZone: "UTC\nbuildFuture = true"}},
+		{Title: "Lab", Config: SiteConfig{Permalinks: map[string]string{"news": "/:year/\nx = 1"}}},
+		{Title: "Lab", Config: SiteConfig{Labsite: map[string]any{"social": []any{map[string]any{"name": "A\nB", "url": "https://a.example"}}}}},
+	} {
+		dir := filepath.Join(t.TempDir(), "site")
+		_, err := NewSite(dir, o)
+		var ve *ValueError
+		if !errors.As(err, &ve) || !strings.Contains(err.Error(), "control character") {
+			t.Errorf("%+v: err = %v, want a ValueError about a control character", o, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err == nil {
+			t.Errorf("%+v: hugo.toml was written", o)
+		}
+	}
+}
+
+// Every value is encoded by go-toml: a title full of TOML's special
+// characters reads back exactly, and adds no setting.
+func TestNewSiteEncodesValues(t *testing.T) {
+	for _, title := range []string{`quote " and \ backslash`, `'single' and "double"`, "Ünïcode ✓ # not a comment", `a = 1 # [params]`, `'''"""`} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if _, err := NewSite(dir, SiteOptions{Title: title, ThemePath: t.TempDir()}); err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		var m map[string]any
+		data, _ := os.ReadFile(filepath.Join(dir, "hugo.toml"))
+		if err := toml.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		if m["title"] != title {
+			t.Errorf("title reads back %q, want %q", m["title"], title)
+		}
+		for k := range m {
+			if !hugoTOMLKeys[k] {
+				t.Errorf("%q: hugo.toml has the setting %q", title, k)
+			}
 		}
 	}
 }
