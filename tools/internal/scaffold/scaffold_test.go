@@ -60,12 +60,13 @@ func yamlBlock(t *testing.T, data []byte) []byte {
 	return data[4 : end+1]
 }
 
+// Titles that YAML would read as something else come back as written. (A
+// title with a control character is refused: TestControlCharactersRefused.)
 func TestTitlesRoundTrip(t *testing.T) {
 	for _, title := range []string{
 		`Yes: "no" #1`, "yes", "No", "on", "OFF", "y", "2026", "3.14", "null", "~", "true",
 		"- a list?", "key: value", "[flow]", "{map}", "'single'", `"double"`, "a # not a comment",
 		"Émotions & décisions", "Σύναψη", "trailing space ", "*alias", "&anchor", "!tag", "%percent", "@at", "`tick`",
-		"two\nlines", "tab\there",
 	} {
 		s, dir := emptySite(t)
 		res, err := WriteEntry(s, Entry{Type: model.TypeNamed("news"), Title: title, Slug: "x", Values: map[string]any{"date": "2026-01-02"}}, false)
@@ -405,3 +406,17 @@ var (
 	publication = model.TypeNamed("publication")
 	news        = model.TypeNamed("news")
 )
+
+func TestControlCharactersRefused(t *testing.T) {
+	for _, title := range []string{"two\nlines", "tab\there", "cr\rhere", "nul\x00", "del\x7f", "next\u0085line", "sep\u2029"} {
+		s, dir := emptySite(t)
+		_, err := WriteEntry(s, Entry{Type: model.TypeNamed("news"), Title: title, Slug: "x", Values: map[string]any{"date": "2026-01-02"}}, false)
+		var ve *ValueError
+		if !errors.As(err, &ve) || ve.Field != "title" {
+			t.Errorf("%q: err = %v, want a ValueError for title", title, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content/news/x.md")); err == nil {
+			t.Errorf("%q: the file was written", title)
+		}
+	}
+}
