@@ -162,7 +162,7 @@ func (b *bench) all(sizes []int) error {
 		if err := os.RemoveAll(site); err != nil {
 			return err
 		}
-		if err := sitegen.Write(site, n, sitegen.Options{Seed: 1, ThemePath: filepath.Join(b.root, "theme")}); err != nil {
+		if err := sitegen.Write(site, n, sitegen.Options{Seed: 1, ThemePath: filepath.Join(b.root, "theme"), PublicationsFromBib: true}); err != nil {
 			return err
 		}
 		for _, t := range themes {

@@ -1,8 +1,11 @@
 // Command labgen writes a synthetic lab site for benchmarks: N content files
 // of every type (research themes, people, publications, news, section
 // pages) with references between them, figures, citations, a bibliography
-// and a .bib file, from tools/internal/sitegen. The same -n and -seed give
-// the same bytes.
+// and a .bib file, from tools/internal/sitegen. The publications are the
+// entries of references.bib, imported into data/publications.json as
+// labtool import bibtex does, so that their pages come from the theme's
+// content adapter (-md-publications writes them as content files instead).
+// The same -n and -seed give the same bytes.
 //
 //	go run ./tools/labgen -n 10000 -out /tmp/site10k
 //	go tool hugo --source /tmp/site10k
@@ -35,8 +38,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "folder to write the site to (must not exist, or be empty)")
 	seed := fs.Uint64("seed", 1, "seed for names, words and numbers")
 	theme := fs.String("theme", "", "the theme's folder (default: ./theme, when run from the repository's root)")
+	mdPubs := fs.Bool("md-publications", false, "write each publication as content/publications/<slug>.md, not as an entry of references.bib imported into data/publications.json")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: labgen -n N -out DIR [-seed S] [-theme DIR]\n")
+		fmt.Fprintf(stderr, "usage: labgen -n N -out DIR [-seed S] [-theme DIR] [-md-publications]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -66,12 +70,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "labgen: %v\n", err)
 		return 1
 	}
-	if err := sitegen.Write(*out, *n, sitegen.Options{Seed: *seed, ThemePath: abs}); err != nil {
+	if err := sitegen.Write(*out, *n, sitegen.Options{Seed: *seed, ThemePath: abs, PublicationsFromBib: !*mdPubs}); err != nil {
 		fmt.Fprintf(stderr, "labgen: %v\n", err)
 		return 1
 	}
 	c := sitegen.CountsFor(*n)
-	fmt.Fprintf(stdout, "wrote %s: %d content files (%d research themes, %d people, %d publications, %d news, %d section pages)\n",
-		*out, *n, c.Themes, c.People, c.Publications, c.News, c.Sections)
+	pubs := fmt.Sprintf("%d publications", c.Publications)
+	files := *n
+	if !*mdPubs {
+		pubs = fmt.Sprintf("and %d publications in references.bib, imported into data/publications.json", c.Publications)
+		files -= c.Publications
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d content files (%d section pages, %d research themes, %d people, %d news) %s\n",
+		*out, files, c.Sections, c.Themes, c.People, c.News, pubs)
 	return 0
 }

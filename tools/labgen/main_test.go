@@ -14,8 +14,8 @@ func TestLabgenWritesASite(t *testing.T) {
 	if code := run([]string{"-n", "40", "-out", out, "-theme", "../../theme"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.HasPrefix(stdout.String(), "wrote "+out+": 40 content files (") {
-		t.Errorf("stdout %q", stdout.String())
+	if want := "wrote " + out + ": 19 content files (5 section pages, 1 research themes, 5 people, 8 news) and 21 publications in references.bib, imported into data/publications.json\n"; stdout.String() != want {
+		t.Errorf("stdout %q, want %q", stdout.String(), want)
 	}
 	theme, _ := filepath.Abs("../../theme")
 	config, err := os.ReadFile(filepath.Join(out, "hugo.toml"))
@@ -24,6 +24,9 @@ func TestLabgenWritesASite(t *testing.T) {
 	}
 	if !strings.Contains(string(config), "github.com/neuralml/labsite/theme -> "+theme) {
 		t.Errorf("hugo.toml does not replace the theme with %s:\n%s", theme, config)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "publications.json")); err != nil {
+		t.Errorf("no data/publications.json: %v", err)
 	}
 	// The same arguments into a folder that now has the site: refused.
 	if code := run([]string{"-n", "40", "-out", out, "-theme", "../../theme"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "is not empty") {

@@ -18,7 +18,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/importer"
 	"github.com/neuralml/labsite/tools/internal/model"
+	"github.com/neuralml/labsite/tools/internal/siteio"
 )
 
 // Options tune the generated site.
@@ -30,6 +32,12 @@ type Options struct {
 	// themes/ folder, written to hugo.toml as a module replacement so that
 	// Hugo builds the site offline (as exampleSite does with ../../theme).
 	ThemePath string
+	// PublicationsFromBib makes the publications entries of references.bib
+	// only, imported into data/publications.json as labtool import bibtex
+	// does, whose pages the theme's content adapter makes at build time;
+	// no content/publications/<slug>.md is written. The publications still
+	// count towards n.
+	PublicationsFromBib bool
 }
 
 // MinFiles is the smallest site Write makes: the five section pages plus
@@ -62,11 +70,11 @@ func Write(dir string, n int, opts Options) error {
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	g := &gen{dir: dir, rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), counts: CountsFor(n)}
+	g := &gen{dir: dir, rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), counts: CountsFor(n), fromBib: opts.PublicationsFromBib}
 	g.plan()
 	steps := []func() error{
 		func() error { return g.config(opts.ThemePath) },
-		g.sections, g.themes, g.people, g.publications, g.news, g.bibliography, g.images,
+		g.sections, g.themes, g.people, g.publications, g.news, g.bibliography, g.images, g.importBib,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -93,6 +101,10 @@ type gen struct {
 	yearOf                    []int
 	firstAuthorFamily         []string
 	themeColors, themeWeights []string
+	// pubBib is each publication's BibTeX entry, fields in the same
+	// values as its front matter.
+	pubBib  []string
+	fromBib bool
 }
 
 func (g *gen) write(rel, text string) error {
@@ -368,24 +380,52 @@ var pubTypes = []string{"article", "article", "article", "preprint", "conference
 
 var venues = []string{"Nature Neuroscience", "Neuron", "eLife", "PLOS Computational Biology", "NeurIPS", "ICLR", "Journal of Neuroscience", "bioRxiv"}
 
+// bibTypes are the BibTeX entry types of the publication types, with the
+// field that holds the venue.
+var bibTypes = map[string][2]string{
+	"article":    {"article", "journal"},
+	"preprint":   {"misc", "howpublished"},
+	"conference": {"inproceedings", "booktitle"},
+	"chapter":    {"incollection", "booktitle"},
+	"software":   {"software", "howpublished"},
+	"dataset":    {"dataset", "howpublished"},
+}
+
 func (g *gen) publications() error {
 	for i, slug := range g.pubSlugs {
-		var b strings.Builder
+		var b, bib strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: %s\nauthors:\n", quote(g.pubTitles[i]))
+		var bibNames []string
 		for _, a := range g.authorsOf[i] {
 			fmt.Fprintf(&b, "  - %s\n", a)
+			given, family, _ := strings.Cut(a, " ")
+			bibNames = append(bibNames, family+", "+given)
 		}
-		fmt.Fprintf(&b, "date: %s\npubtype: %s\nvenue: %s\n", g.date(g.yearOf[i]), g.pick(pubTypes), quote(g.pick(venues)))
+		date, pubtype, venue := g.date(g.yearOf[i]), g.pick(pubTypes), g.pick(venues)
+		fmt.Fprintf(&b, "date: %s\npubtype: %s\nvenue: %s\n", date, pubtype, quote(venue))
+		bt := bibTypes[pubtype]
+		fmt.Fprintf(&bib, "@%s{%s,\n  title = {%s},\n  author = {%s},\n  year = {%d},\n  month = {%s},\n  %s = {%s},\n",
+			bt[0], g.pubKeys[i], g.pubTitles[i], strings.Join(bibNames, " and "), g.yearOf[i], date[5:7], bt[1], venue)
 		if g.rng.IntN(2) == 0 {
-			fmt.Fprintf(&b, "volume: %q\nissue: %q\npages: %d–%d\n", fmt.Sprint(1+g.rng.IntN(40)), fmt.Sprint(1+g.rng.IntN(12)), 100+i, 110+i)
+			volume, issue := fmt.Sprint(1+g.rng.IntN(40)), fmt.Sprint(1+g.rng.IntN(12))
+			fmt.Fprintf(&b, "volume: %q\nissue: %q\npages: %d–%d\n", volume, issue, 100+i, 110+i)
+			fmt.Fprintf(&bib, "  volume = {%s},\n  number = {%s},\n  pages = {%d--%d},\n", volume, issue, 100+i, 110+i)
 		}
-		fmt.Fprintf(&b, "doi: 10.%d/%s.%d\n", 1000+g.rng.IntN(9000), strings.ReplaceAll(slug, "-", "")[:min(8, len(strings.ReplaceAll(slug, "-", "")))], i)
+		doi := fmt.Sprintf("10.%d/%s.%d", 1000+g.rng.IntN(9000), strings.ReplaceAll(slug, "-", "")[:min(8, len(strings.ReplaceAll(slug, "-", "")))], i)
+		fmt.Fprintf(&b, "doi: %s\n", doi)
 		fmt.Fprintf(&b, "bibkey: %s\n", g.pubKeys[i])
 		fmt.Fprintf(&b, "people: %s\nthemes: %s\n", yamlList(g.some(g.personSlugs, 1+g.rng.IntN(3))), yamlList(g.some(g.themeSlugs, 1)))
 		if g.rng.IntN(10) == 0 {
 			b.WriteString("featured: true\n")
+			bib.WriteString("  selected = {true},\n")
 		}
-		fmt.Fprintf(&b, "---\n%s", g.paragraphs(1))
+		abstract := g.paragraphs(1)
+		fmt.Fprintf(&b, "---\n%s", abstract)
+		fmt.Fprintf(&bib, "  doi = {%s},\n  abstract = {%s},\n}\n", doi, strings.TrimSpace(abstract))
+		g.pubBib = append(g.pubBib, bib.String())
+		if g.fromBib {
+			continue
+		}
 		if err := g.write("content/publications/"+slug+".md", b.String()); err != nil {
 			return err
 		}
@@ -429,22 +469,40 @@ func (g *gen) bibliography() error {
 		if i > 0 {
 			js.WriteString(",\n")
 		}
-		var names, bibNames []string
+		var names []string
 		for _, a := range g.authorsOf[i] {
 			given, family, _ := strings.Cut(a, " ")
 			names = append(names, fmt.Sprintf(`{"family": %q, "given": %q}`, family, given))
-			bibNames = append(bibNames, family+", "+given)
 		}
 		fmt.Fprintf(&js, `  {"id": %q, "type": "article-journal", "title": %q, "author": [%s], "issued": {"date-parts": [[%d]]}}`,
 			key, g.pubTitles[i], strings.Join(names, ", "), g.yearOf[i])
-		fmt.Fprintf(&bib, "@article{%s,\n  title = {%s},\n  author = {%s},\n  year = {%d},\n}\n\n",
-			key, g.pubTitles[i], strings.Join(bibNames, " and "), g.yearOf[i])
+		bib.WriteString(g.pubBib[i] + "\n")
 	}
 	js.WriteString("\n]\n")
 	if err := g.write(model.BibliographyFile, js.String()); err != nil {
 		return err
 	}
 	return g.write("references.bib", bib.String())
+}
+
+// importBib imports references.bib into data/publications.json, as
+// labtool import bibtex does, when the publications come from it.
+func (g *gen) importBib() error {
+	if !g.fromBib {
+		return nil
+	}
+	site, err := siteio.OpenDir(g.dir)
+	if err != nil {
+		return err
+	}
+	res, err := importer.BibTeX(site, filepath.Join(g.dir, "references.bib"), importer.Options{})
+	if err != nil {
+		return err
+	}
+	if len(res.Diagnostics) > 0 {
+		return fmt.Errorf("importing the generated references.bib: %v", res.Diagnostics[0])
+	}
+	return nil
 }
 
 // images writes the figures the research pages show.

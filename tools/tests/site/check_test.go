@@ -87,23 +87,29 @@ weight: 10
 	}
 }
 
-// TestGeneratedSiteHasNoBrokenReferences builds a small site from sitegen
-// (the benchmarks' site, with the Markdown settings that make figures)
-// and checks it: every figref finds its figure, every citation its entry.
+// TestGeneratedSiteHasNoBrokenReferences builds small sites from sitegen
+// (the benchmarks' sites, with the Markdown settings that make figures),
+// with publications as content files and from the .bib, and checks them:
+// every figref finds its figure, every citation its entry, every link its
+// page.
 func TestGeneratedSiteHasNoBrokenReferences(t *testing.T) {
-	src := t.TempDir()
-	if err := sitegen.Write(src, 120, sitegen.Options{Seed: 3, ThemePath: hugotest.ThemeDir}); err != nil {
-		t.Fatal(err)
-	}
-	site := hugotest.Build(t, src, "--minify")
-	r, err := sitecheck.Check(site.Public, sitecheck.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range r.Problems {
-		t.Errorf("%s:%d:%d: %s [%s]", p.Page, p.Line, p.Col, p.Message, p.Rule)
-	}
-	if r.Pages < 120 {
-		t.Errorf("only %d pages", r.Pages)
+	for _, fromBib := range []bool{false, true} {
+		t.Run(fmt.Sprintf("publications-from-bib=%v", fromBib), func(t *testing.T) {
+			src := t.TempDir()
+			if err := sitegen.Write(src, 120, sitegen.Options{Seed: 3, ThemePath: hugotest.ThemeDir, PublicationsFromBib: fromBib}); err != nil {
+				t.Fatal(err)
+			}
+			site := hugotest.Build(t, src, "--minify")
+			r, err := sitecheck.Check(site.Public, sitecheck.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range r.Problems {
+				t.Errorf("%s:%d:%d: %s [%s]", p.Page, p.Line, p.Col, p.Message, p.Rule)
+			}
+			if r.Pages < 120 {
+				t.Errorf("only %d pages", r.Pages)
+			}
+		})
 	}
 }
