@@ -8,48 +8,10 @@ import (
 	"time"
 )
 
-// hugoDateLayouts are the layouts Hugo v0.165 accepts for a front-matter
-// date written as a string. Hugo's page front matter (resources/page/
-// pagemeta) calls htime.ToTimeInDefaultLocationE, which hands strings to
-// github.com/spf13/cast v1.10.0, which tries these layouts in this order
-// with time.Parse (cast's internal.TimeFormats). Hugo reads YAML with
-// goccy/go-yaml, which leaves an unquoted date a string, so YAML dates go
-// through this list too; TOML dates arrive as dates and need no list.
-var hugoDateLayouts = []string{
-	"2006-01-02",
-	time.RFC3339,
-	"2006-01-02T15:04:05",
-	time.RFC1123Z,
-	time.RFC1123,
-	time.RFC822Z,
-	time.RFC822,
-	time.RFC850,
-	"2006-01-02 15:04:05.999999999 -0700 MST",
-	"2006-01-02T15:04:05-0700",
-	"2006-01-02 15:04:05Z0700",
-	"2006-01-02 15:04:05",
-	time.ANSIC,
-	time.UnixDate,
-	time.RubyDate,
-	"2006-01-02 15:04:05Z07:00",
-	"02 Jan 2006",
-	"2006-01-02 15:04:05 -07:00",
-	"2006-01-02 15:04:05 -0700",
-	time.Kitchen,
-	time.Stamp,
-	time.StampMilli,
-	time.StampMicro,
-	time.StampNano,
-}
-
 // hugoParsesDate reports whether Hugo reads s as a date.
 func hugoParsesDate(s string) bool {
-	for _, layout := range hugoDateLayouts {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
+	_, ok := hugoDate(s, time.UTC)
+	return ok
 }
 
 // outOfRange returns what is out of range ("day out of range") in a

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cast"
+
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 )
 
@@ -54,13 +56,13 @@ func (c *checker) futureDate(name string, v *frontmatter.Value) {
 		"%s %s is in the future (in %s)", name, v.Text, zone)
 }
 
-// hugoDate reads s as Hugo reads a front-matter date: with its layouts,
-// in loc when s names no zone of its own.
+// hugoDate reads s as Hugo reads a front-matter date: Hugo's page front
+// matter (resources/page/pagemeta) calls htime.ToTimeInDefaultLocationE,
+// which hands a string to cast.ToTimeInDefaultLocationE, in loc (the
+// site's time zone) when s names no zone of its own. So does this. Hugo
+// reads YAML with goccy/go-yaml, which leaves an unquoted date a string,
+// so YAML dates come here too; TOML dates arrive as dates.
 func hugoDate(s string, loc *time.Location) (time.Time, bool) {
-	for _, layout := range hugoDateLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	t, err := cast.ToTimeInDefaultLocationE(s, loc)
+	return t, err == nil
 }
