@@ -2,9 +2,6 @@ package validate
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -73,41 +70,6 @@ func FuzzValidateFile(f *testing.F) {
 			if line, ok := frontmatter.LineText(text, d.Line); ok && d.Rule != RuleEmptyFile && d.source != strings.ToValidUTF8(line, "\uFFFD") {
 				t.Fatalf("%v carries the source %q, not line %d %q", d, d.source, d.Line, line)
 			}
-		}
-	})
-}
-
-// FuzzCSLIDs checks that cslIDs accepts only what encoding/json accepts,
-// and then finds the ids encoding/json finds.
-func FuzzCSLIDs(f *testing.F) {
-	for _, s := range []string{
-		`[{"id": "landhuis2017", "title": "Big \"data\"", "issued": {"date-parts": [[2017, 1]]}}, {"id": 12.5e1}]`,
-		`[]`, ` [ {} , {"id": null} ] `, `[{"i\u0064": "x", "id": "y"}]`, `[{"id": "\u00e9\ud83d\ude00"}]`,
-		`{"id": "x"}`, `[1]`, `[{"id": "x",}]`, `[{"id": 01}]`, `[{"id": -}]`, `[{"id": tru}]`,
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ids, ok := cslIDs(data)
-		if !ok {
-			return
-		}
-		var v any
-		if err := json.Unmarshal(data, &v); err != nil {
-			t.Fatalf("cslIDs accepted what encoding/json rejects (%v): %q", err, data)
-		}
-		want := map[string]bool{}
-		for _, it := range v.([]any) {
-			m, isMap := it.(map[string]any)
-			if !isMap {
-				t.Fatalf("cslIDs accepted a list item that is not an object: %q", data)
-			}
-			if m["id"] != nil {
-				want[fmt.Sprint(m["id"])] = true
-			}
-		}
-		if !maps.Equal(ids, want) {
-			t.Fatalf("cslIDs(%q) = %v, want %v", data, ids, want)
 		}
 	})
 }

@@ -291,10 +291,6 @@ func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
 	if err != nil {
 		return nil, nil
 	}
-	if ids, ok := cslIDs(data); ok {
-		return ids, nil
-	}
-	// Something unexpected: decode it with encoding/json to explain it.
 	ids = map[string]bool{}
 	report := func(off int, format string, args ...any) []Diagnostic {
 		pos := frontmatter.PosAt(data, off)
@@ -312,12 +308,12 @@ func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
 		}
 		return ids, report(off, "not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
-	items2, ok := v.([]any)
+	items, ok := v.([]any)
 	if !ok {
 		return ids, report(len(data)-len(bytes.TrimLeft(data, " \t\r\n")), "not a CSL-JSON list of items, but a single %s", jsonKind(v))
 	}
 	// A list holding things other than objects: take the ids there are.
-	for _, it := range items2 {
+	for _, it := range items {
 		if m, ok := it.(map[string]any); ok && m["id"] != nil {
 			ids[fmt.Sprint(m["id"])] = true
 		}

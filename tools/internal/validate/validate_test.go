@@ -185,21 +185,3 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
-
-// TestCSLIDs checks that the fast reader of data/bibliography.json takes
-// what labtool import writes, and leaves the rest to encoding/json.
-func TestCSLIDs(t *testing.T) {
-	ids, ok := cslIDs([]byte(`[
-  {"id": "landhuis2017", "type": "article-journal", "author": [{"family": "Landhuis", "given": "Esther"}], "issued": {"date-parts": [[2017]]}},
-  {"id": "lauer2021", "title": "Multi-animal pose estimation \u2014 \"DLC\"", "page": "1–10"},
-  {"id": 12.5e1}
-]`))
-	if !ok || len(ids) != 3 || !ids["landhuis2017"] || !ids["lauer2021"] || !ids["125"] {
-		t.Errorf("cslIDs = %v, %v", ids, ok)
-	}
-	for _, bad := range []string{`{"id": "x"}`, `[1]`, `[{"id": "x",}]`, `[{"id": "x"}] x`} {
-		if _, ok := cslIDs([]byte(bad)); ok {
-			t.Errorf("cslIDs accepted %s", bad)
-		}
-	}
-}
