@@ -180,3 +180,30 @@ title: Two
 		t.Errorf("figref = %q → %q", ref[0].Text(), href)
 	}
 }
+
+// A figure takes its caption from caption=, as Hugo's own figure does,
+// when it has no inner text; the inner text wins over it.
+func TestFigureCaptionParam(t *testing.T) {
+	t.Parallel()
+	site := build(t, figureAssets+`
+-- content/page.md --
+---
+title: Figures
+---
+{{< figure src="a.svg" alt="First plot" caption="The *whole* caption." />}}
+
+{{< figure src="b.svg" alt="Second plot" caption="Not this one." >}}The inner one.{{< /figure >}}
+`)
+	figs := site.Parse(t, "page/index.html").Find(hugotest.Tag("figure"))
+	if len(figs) != 2 {
+		t.Fatalf("want 2 figures, got %d", len(figs))
+	}
+	for i, want := range []string{"Figure 1: The whole caption.", "Figure 2: The inner one."} {
+		if c := figs[i].Find(hugotest.Tag("figcaption")); len(c) != 1 || c[0].Text() != want {
+			t.Errorf("figure %d caption = %v, want %q", i+1, texts(c), want)
+		}
+	}
+	if len(figs[0].Find(hugotest.Tag("em"))) != 1 {
+		t.Error("the caption's Markdown is not rendered: no <em>")
+	}
+}
