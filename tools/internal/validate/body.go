@@ -22,7 +22,8 @@ func (c *checker) body() {
 	if len(doc.Body) == 0 {
 		return
 	}
-	shortcodes := c.shortcodes()
+	shortcodes, spans := c.shortcodes()
+	c.rawHTML(spans)
 	images, names := c.markdownImages()
 	for _, sc := range shortcodes {
 		if sc.name == "figure" {

@@ -37,6 +37,7 @@ const (
 	RuleDuplicateURL    = "duplicate-url"
 	RuleDuplicateWeight = "duplicate-weight"
 	RuleShortcode       = "shortcode"
+	RuleRawHTML         = "raw-html"
 	RuleFigure          = "figure"
 	RuleFigref          = "figref"
 	RuleCite            = "cite"
@@ -77,6 +78,7 @@ var Rules = []Rule{
 	{RuleDuplicateURL, Error, "Two content files that Hugo would publish at the same URL."},
 	{RuleDuplicateWeight, Warning, "Two research themes with the same weight, whose order on the research page is then left to their dates and titles."},
 	{RuleShortcode, Error, "A shortcode Hugo's build stops at: a tag never closed, an unknown shortcode, one that takes inner text left open, or a closing tag on one that takes none."},
+	{RuleRawHTML, Warning, "Raw HTML in a page's Markdown, which Hugo leaves out (with only a WARN) while markup.goldmark.renderer.unsafe is off, as it is by default; HTML comments are left out without a word."},
 	{RuleFigure, Error, "A figure shortcode without src or alt."},
 	{RuleFigref, Error, "A figref to a name that no figure on the same page has."},
 	{RuleCite, Error, "A cite key that is not an id in data/bibliography.json, or a cite on a site without that file."},

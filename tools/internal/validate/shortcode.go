@@ -176,12 +176,28 @@ func nodeReadsInner(n parse.Node) bool {
 // self-closed, and one that does not must not be. It reports the first
 // problem, as Hugo stops there, and returns the shortcodes read until
 // then. Hugo reads shortcodes in code blocks too, so they count there.
-func (c *checker) shortcodes() []shortcode {
+//
+// It also returns the spans of the shortcodes' tags, from {{ to }}, as
+// offsets in the body.
+func (c *checker) shortcodes() ([]shortcode, [][2]int) {
 	body := c.doc.Src[c.doc.BodyOffset:]
 	if !bytes.Contains(body, []byte("{{")) {
-		return nil
+		return nil, nil
 	}
 	items, _ := pageparser.ParseBytes(body, pageparser.Config{NoFrontMatter: true})
+	var spans [][2]int
+	for _, it := range items {
+		switch {
+		case it.IsLeftShortcodeDelim():
+			spans = append(spans, [2]int{it.Pos(), len(body)})
+		case it.IsRightShortcodeDelim() && len(spans) > 0:
+			spans[len(spans)-1][1] = it.Pos() + len(it.Val(body))
+		}
+	}
+	return c.readShortcodes(body, items), spans
+}
+
+func (c *checker) readShortcodes(body []byte, items pageparser.Items) []shortcode {
 	r := scReader{c: c, body: body, it: pageparser.NewIterator(items)}
 	for {
 		item := r.it.Next()

@@ -56,6 +56,9 @@ type site struct {
 	// shortcodes holds the shortcodes pages can use, each with whether it
 	// takes inner content.
 	shortcodes map[string]bool
+	// unsafeHTML is the site's markup.goldmark.renderer.unsafe: whether
+	// Hugo keeps raw HTML in Markdown.
+	unsafeHTML bool
 	// loc is the time zone Hugo reads dates in (the site's timeZone, else
 	// UTC), and now the time of the check, for future dates.
 	loc *time.Location
@@ -134,6 +137,7 @@ func loadSite(dir string) (*site, []string, error) {
 		s.assetDirs = append(s.assetDirs, t+"/assets", t+"/static")
 	}
 	s.shortcodes = siteShortcodes(dir, themes)
+	s.unsafeHTML = unsafeHTML(dir)
 	all, err := listFiles(dir, append([]string{"content"}, s.assetDirs...))
 	if err != nil {
 		return nil, nil, err

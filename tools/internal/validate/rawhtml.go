@@ -1,0 +1,117 @@
+package validate
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
+)
+
+// markdown parses a body as Hugo's Goldmark does, for what depends only on
+// the syntax tree: which parts are raw HTML.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+// rawHTML warns about the raw HTML of the body, which Hugo's Goldmark
+// leaves out (writing <!-- raw HTML omitted --> and a WARN) unless the
+// site sets markup.goldmark.renderer.unsafe. HTML comments are left out
+// without a word, as Hugo does. spans are the body's shortcode tags
+// (offsets in the body), which Hugo replaces before Goldmark sees the
+// text.
+func (c *checker) rawHTML(spans [][2]int) {
+	body := c.doc.Body
+	if c.s.unsafeHTML || bytes.IndexByte(body, '<') < 0 {
+		return
+	}
+	src := body
+	if len(spans) > 0 {
+		src = bytes.Clone(body)
+		for _, sp := range spans {
+			for i := sp[0]; i < sp[1] && i < len(src); i++ {
+				if src[i] != '\n' {
+					src[i] = 'x'
+				}
+			}
+		}
+		if bytes.IndexByte(src, '<') < 0 {
+			return
+		}
+	}
+	root := markdown.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var seg text.Segment
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			seg = n.Lines().At(0)
+		case *ast.RawHTML:
+			seg = n.Segments.At(0)
+		default:
+			return ast.WalkContinue, nil
+		}
+		tag := seg.Value(src)
+		// Comments go without a word; a closing tag goes with its opening.
+		if bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) {
+			return ast.WalkSkipChildren, nil
+		}
+		tag = bytes.TrimSpace(tag)
+		if end := bytes.IndexByte(tag, '>'); end >= 0 {
+			tag = tag[:end+1]
+		}
+		if len(tag) > 60 {
+			tag = append(bytes.Clone(tag[:57]), "..."...)
+		}
+		c.report(c.doc.PosAt(c.doc.BodyOffset+seg.Start), Warning, RuleRawHTML,
+			"write it in Markdown or with a shortcode: the site keeps Hugo's markup.goldmark.renderer.unsafe off, so that pages hold no HTML or script of their own",
+			"raw HTML %s is left out of the page: Hugo renders Markdown without raw HTML", tag)
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// unsafeHTML reports whether the site at root sets
+// markup.goldmark.renderer.unsafe, in its configuration file or in
+// config/_default/markup.*.
+func unsafeHTML(root string) bool {
+	var markup any
+	if s, ok, err := siteconfig.Lookup(root, "markup"); err == nil && ok {
+		markup = s.Value
+	}
+	names, _ := filepath.Glob(filepath.Join(root, "config", "_default", "markup.*"))
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		if m, err := metadecoders.Default.UnmarshalToMap(data, metadecoders.FormatFromString(strings.TrimPrefix(filepath.Ext(name), "."))); err == nil {
+			markup = m
+		}
+	}
+	v := markup
+	for _, key := range []string{"goldmark", "renderer", "unsafe"} {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		v = nil
+		for k, x := range m {
+			if strings.EqualFold(k, key) {
+				v = x
+			}
+		}
+	}
+	b, _ := v.(bool)
+	return b
+}
