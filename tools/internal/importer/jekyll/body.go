@@ -729,6 +729,13 @@ func figureName(src string, num int) string {
 	return name
 }
 
+var (
+	// captionTitle is a caption's bold start, "**Figure 1: Title.**".
+	captionTitle = regexp.MustCompile(`^\*\*\s*Fig(?:ure|\.)\s*\d+\s*[:.]\s*(.*?)\s*\*\*\s*`)
+	// captionLabel is a bold "**Figure 1:**" alone.
+	captionLabel = regexp.MustCompile(`^\*\*\s*Fig(?:ure|\.)\s*\d+\s*[:.]\s*\*\*\s*`)
+)
+
 var boldPanel = regexp.MustCompile(`\(\*\*([a-z])\*\*\)|\*\*\(([a-z])\)\*\*`)
 
 // figure converts a figure element (see figureParts) into the figure
@@ -746,10 +753,10 @@ func (c *conv) figure(n *html.Node, line int) (string, bool) {
 	caption := tidy(collapse.ReplaceAllString(c.children(n, false), " "))
 	c.inFigure = false
 	title := ""
-	if m := regexp.MustCompile(`^\*\*\s*Fig(?:ure|\.)\s*\d+\s*[:.]\s*(.*?)\s*\*\*\s*`).FindStringSubmatch(caption); m != nil {
+	if m := captionTitle.FindStringSubmatch(caption); m != nil {
 		title = m[1]
 		caption = caption[len(m[0]):]
-	} else if m := regexp.MustCompile(`^\*\*\s*Fig(?:ure|\.)\s*\d+\s*[:.]\s*\*\*\s*`).FindStringSubmatch(caption); m != nil {
+	} else if m := captionLabel.FindStringSubmatch(caption); m != nil {
 		caption = caption[len(m[0]):]
 	}
 	caption = boldPanel.ReplaceAllString(caption, "($1$2)")

@@ -118,6 +118,7 @@ var (
 	// A narrative citation: "Richards et al. (2019)".
 	citeNarrative = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)((?:\s+et\s+al\.?)|(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’\-]+))?\s+\((\d{4})([a-z]?)\)`)
 	citeSplit     = regexp.MustCompile(`\s*[;,]\s*`)
+	yearOnly      = regexp.MustCompile(`^\d{4}[a-z]?$`)
 )
 
 // citations turns author–year citations into cite shortcodes where the
@@ -173,7 +174,7 @@ func splitCitations(s string) []string {
 	raw := citeSplit.Split(strings.TrimSpace(s), -1)
 	var out []string
 	for _, p := range raw {
-		if len(out) > 0 && regexp.MustCompile(`^\d{4}[a-z]?$`).MatchString(p) {
+		if len(out) > 0 && yearOnly.MatchString(p) {
 			out[len(out)-1] += ", " + p
 			continue
 		}

@@ -226,6 +226,8 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 	}
 }
 
+var placeholder = regexp.MustCompile(`:[a-z_]+`)
+
 var emailLike = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 func lineOf(n *yaml.Node) int {
@@ -279,7 +281,7 @@ func hugoPermalink(p string) (string, bool) {
 	)
 	h := repl.Replace(p)
 	h = strings.ReplaceAll(h, "//", "/")
-	for _, ph := range regexp.MustCompile(`:[a-z_]+`).FindAllString(h, -1) {
+	for _, ph := range placeholder.FindAllString(h, -1) {
 		switch ph {
 		case ":year", ":month", ":day", ":slug", ":monthname", ":section":
 		default:

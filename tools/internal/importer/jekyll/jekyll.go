@@ -21,6 +21,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	bibimport "github.com/neuralml/labsite/tools/internal/importer"
 	"github.com/neuralml/labsite/tools/internal/model"
@@ -418,29 +419,59 @@ func (imp *importer) write() error {
 	if err != nil {
 		return err
 	}
-	rels := make([]string, 0, len(imp.out))
-	for rel := range imp.out {
-		rels = append(rels, rel)
+	// The files are many and small, each written atomically and flushed
+	// to disk: several at once, so that the disk's latency overlaps.
+	type job struct {
+		rel  string
+		data []byte
+		src  string
 	}
-	sort.Strings(rels)
-	for _, rel := range rels {
-		if err := site.Write(rel, imp.out[rel], imp.o.Force); err != nil {
-			return err
+	jobs := make(chan job)
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				data := j.data
+				if j.src != "" {
+					var err error
+					if data, err = os.ReadFile(imp.abs(j.src)); err != nil {
+						errs <- err
+						return
+					}
+				}
+				if err := site.Write(j.rel, data, imp.o.Force); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	var all []job
+	for rel, data := range imp.out {
+		all = append(all, job{rel: rel, data: data})
+	}
+	for rel, src := range imp.assets {
+		all = append(all, job{rel: rel, src: src})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].rel < all[j].rel })
+feed:
+	for _, j := range all {
+		select {
+		case jobs <- j:
+		case err := <-errs:
+			errs <- err
+			break feed
 		}
 	}
-	rels = rels[:0]
-	for rel := range imp.assets {
-		rels = append(rels, rel)
-	}
-	sort.Strings(rels)
-	for _, rel := range rels {
-		data, err := os.ReadFile(imp.abs(imp.assets[rel]))
-		if err != nil {
-			return err
-		}
-		if err := site.Write(rel, data, imp.o.Force); err != nil {
-			return err
-		}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
 	}
 	if imp.bibFile != "" {
 		bres, err := bibimport.WriteBibliography(site, imp.bibPath())
@@ -453,6 +484,9 @@ func (imp *importer) write() error {
 	}
 	return nil
 }
+
+// writers is how many files are written at once.
+const writers = 8
 
 // siteConfig is hugo.toml's part that comes from _config.yml.
 func (imp *importer) siteConfig() scaffold.SiteConfig {

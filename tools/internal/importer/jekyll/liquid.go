@@ -17,6 +17,13 @@ var (
 	quotedString = regexp.MustCompile(`^(?:"([^"]*)"|'([^']*)')$`)
 )
 
+// endTags close the block tags whose content the import reads itself.
+var endTags = map[string]*regexp.Regexp{
+	"raw":       regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`),
+	"highlight": regexp.MustCompile(`\{%-?\s*endhighlight\s*-?%\}`),
+	"comment":   regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`),
+}
+
 // token stores text that later passes must leave alone (a shortcode, a
 // code block) and returns a placeholder for it.
 func (c *conv) token(s string) string {
@@ -78,8 +85,7 @@ func (c *conv) liquid(body string) string {
 		name, args := group(1), strings.TrimSpace(group(2))
 		switch name {
 		case "raw", "highlight", "comment":
-			endTag := regexp.MustCompile(`\{%-?\s*end` + name + `\s*-?%\}`)
-			e := endTag.FindStringIndex(body[pos:])
+			e := endTags[name].FindStringIndex(body[pos:])
 			if e == nil {
 				b.WriteString(c.unconverted(raw, start, "has no end"+name))
 				continue
