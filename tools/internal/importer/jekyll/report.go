@@ -118,7 +118,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		return err
 	}
 	errs := r.Errors()
-	_, err = fmt.Fprintf(w, "%s need a human (%s, %s)\n", plural(len(r.Items), "item"), plural(errs, "error"), plural(len(r.Items)-errs, "warning"))
+	verb = "need"
+	if len(r.Items) == 1 {
+		verb = "needs"
+	}
+	_, err = fmt.Fprintf(w, "%s %s a human (%s, %s)\n", plural(len(r.Items), "item"), verb, plural(errs, "error"), plural(len(r.Items)-errs, "warning"))
 	return err
 }
 
