@@ -32,9 +32,12 @@ needed) and write a labsite site into SITE, as labtool new site does:
   _projects/               research themes
   _members/, _people/,     people
   _data/team*.yml …
-  _publications/, _bibliography/*.bib
-                           publications; the .bib becomes the site's
-                           bibliography (data/bibliography.json)
+  _publications/           publications
+  _bibliography/*.bib      the lab's papers: copied into the site and
+                           imported as labtool import bibtex does
+                           (data/publications.json)
+  --bibliography FILE      the works the pages cite (data/bibliography.json;
+                           default: the site's own .bib)
   other collections        plain sections
   images, PDFs             copied to static/ at the same path
 
@@ -69,7 +72,7 @@ given; --dry-run writes nothing and lists what would be written.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Site, "out", "o", "", "the folder to write the new site into")
-	cmd.Flags().StringVar(&opts.Bibliography, "bibliography", "", "a .bib file that citations resolve against (default: the site's _bibliography/*.bib)")
+	cmd.Flags().StringVar(&opts.Bibliography, "bibliography", "", "the .bib of the works the pages cite (default: the site's _bibliography/*.bib)")
 	cmd.Flags().StringVar(&opts.ThemePath, "theme-path", "", "a local folder holding the theme, used instead of downloading it")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "write nothing; list what would be written and what needs a human")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "write into SITE even if it is not empty, replacing files of the same names")

@@ -2,6 +2,7 @@ package jekyll
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -18,10 +19,14 @@ type bibIndex struct {
 	byKey map[string][]bibtex.CSLItem // family|year → items
 }
 
-// readBibliography picks the .bib the site's citations resolve against
-// and that becomes data/bibliography.json: --bibliography, or the site's
-// own _bibliography/*.bib (the first, by name, when there are several:
-// the others are reported).
+// readBibliography reads the site's .bib files. The site's own
+// _bibliography/*.bib holds the lab's papers (al-folio's papers.bib): it
+// becomes data/publications.json, as labtool import bibtex FILE writes it.
+// The .bib that citations resolve against, data/bibliography.json, is
+// --bibliography, or else that same file (jekyll-scholar cites from it).
+// Both are copied into the new site, so that it keeps its sources. When
+// the site has several .bib files, the first by name is imported and the
+// others are reported.
 func (imp *importer) readBibliography() {
 	var bibs []string
 	for _, rel := range imp.files {
@@ -29,27 +34,44 @@ func (imp *importer) readBibliography() {
 			bibs = append(bibs, rel)
 		}
 	}
+	if len(bibs) > 0 {
+		imp.labBib = bibs[0]
+		for _, b := range bibs[1:] {
+			imp.report.add(b, 0, Warning, "bibtex", "not imported: %s holds the lab's publications; merge this file into it and run labtool import bibtex", bibs[0])
+		}
+		data, err := os.ReadFile(imp.abs(imp.labBib))
+		if err != nil {
+			imp.report.add(imp.labBib, 0, Error, "bibtex", "%v", err)
+			imp.labBib = ""
+		} else {
+			imp.labBibName = path.Base(imp.labBib)
+			imp.out[imp.labBibName] = data
+			imp.origin[imp.labBibName] = imp.labBib
+			file, _ := bibtex.Parse(imp.labBib, data) // the import reports the problems
+			imp.report.Counts.Publications += len(file.Entries)
+		}
+	}
+	var data []byte
 	switch {
 	case imp.o.Bibliography != "":
-		imp.bibFile = imp.o.Bibliography
-		for _, b := range bibs {
-			imp.report.add(b, 0, Warning, "bibtex", "not imported: --bibliography %s is the site's bibliography; run labtool import bibtex on this file if its entries belong there too", imp.o.Bibliography)
+		var err error
+		if data, err = os.ReadFile(imp.o.Bibliography); err != nil {
+			imp.report.add(imp.o.Bibliography, 0, Error, "bibtex", "%v", err)
+			return
 		}
-	case len(bibs) > 0:
-		imp.bibFile = bibs[0]
-		for _, b := range bibs[1:] {
-			imp.report.add(b, 0, Warning, "bibtex", "not imported: %s is the site's bibliography; merge this file into it and run labtool import bibtex", bibs[0])
+		imp.citeBib = filepath.Base(imp.o.Bibliography)
+		if imp.citeBib == imp.labBibName {
+			imp.citeBib = "references.bib"
 		}
+		imp.out[imp.citeBib] = data
+		imp.origin[imp.citeBib] = imp.o.Bibliography
+	case imp.labBib != "":
+		imp.citeBib = imp.labBibName
+		data = imp.out[imp.labBibName]
 	default:
 		return
 	}
-	data, err := os.ReadFile(imp.bibPath())
-	if err != nil {
-		imp.report.add(imp.bibFile, 0, Error, "bibtex", "%v", err)
-		imp.bibFile = ""
-		return
-	}
-	file, _ := bibtex.Parse(imp.bibFile, data) // WriteBibliography reports the problems
+	file, _ := bibtex.Parse(imp.citeBib, data) // WriteBibliography reports the problems
 	items := bibtex.ToCSL(file.Entries)
 	imp.bib = &bibIndex{keys: map[string]bool{}, byKey: map[string][]bibtex.CSLItem{}}
 	for _, it := range items {
@@ -65,15 +87,6 @@ func (imp *importer) readBibliography() {
 		imp.bib.byKey[k] = append(imp.bib.byKey[k], it)
 	}
 	imp.report.Counts.Bibliography = len(items)
-}
-
-// bibPath is the .bib file on disk: --bibliography as given, or the
-// site's own, in the source folder.
-func (imp *importer) bibPath() string {
-	if imp.o.Bibliography != "" {
-		return imp.o.Bibliography
-	}
-	return filepath.Join(imp.src, filepath.FromSlash(imp.bibFile))
 }
 
 // fold lower-cases a name and drops its accents, so that "Müller" finds

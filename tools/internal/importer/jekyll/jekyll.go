@@ -36,9 +36,10 @@ type Options struct {
 	// Site is the labsite site to write; it must be empty or not exist,
 	// unless Force is set.
 	Site string
-	// Bibliography is a .bib file that citations resolve against and that
-	// becomes the site's bibliography; without it the site's own
-	// _bibliography/*.bib is used.
+	// Bibliography is the .bib of the works the pages cite: citations
+	// resolve against it, and it becomes data/bibliography.json. Without
+	// it the site's own _bibliography/*.bib (the lab's papers, which
+	// become data/publications.json) serves for both.
 	Bibliography string
 	// ThemePath, when set, is a local folder holding the theme (as
 	// labtool new site --theme-path).
@@ -60,8 +61,11 @@ type importer struct {
 	files  []string
 	byBase map[string][]string
 
-	bib     *bibIndex
-	bibFile string // the .bib imported as data/bibliography.json
+	bib *bibIndex
+	// labBib is the site's own .bib (source path), the lab's papers;
+	// labBibName its copy in the new site. citeBib is the .bib in the new
+	// site that citations resolve against.
+	labBib, labBibName, citeBib string
 
 	out     map[string][]byte // site files to write, by relative path
 	origin  map[string]string // site file → the source file it came from
@@ -409,7 +413,10 @@ func (imp *importer) write() error {
 	for rel := range imp.assets {
 		r.Files = append(r.Files, rel)
 	}
-	if imp.bibFile != "" {
+	if imp.labBib != "" {
+		r.Files = append(r.Files, bibimport.PublicationsFile)
+	}
+	if imp.citeBib != "" {
 		r.Files = append(r.Files, model.BibliographyFile)
 	}
 	if imp.o.DryRun {
@@ -473,13 +480,31 @@ feed:
 		return err
 	default:
 	}
-	if imp.bibFile != "" {
-		bres, err := bibimport.WriteBibliography(site, imp.bibPath())
+	if imp.labBib != "" {
+		res, err := bibimport.BibTeX(site, site.Abs(imp.labBibName), bibimport.Options{})
 		if err != nil {
 			return err
 		}
-		for _, d := range bres.Diagnostics {
-			r.add(imp.bibFile, d.Line, Error, "bibtex", "%s", d.Msg)
+		for _, d := range res.Diagnostics {
+			r.add(imp.labBib, d.Line, Error, "bibtex", "%s", d.Msg)
+		}
+		for _, m := range res.Matches {
+			msg, hint := m.Message()
+			if hint != "" {
+				msg += "; " + hint
+			}
+			r.add(imp.labBib, m.Line, Warning, "author-match", "%s", msg)
+		}
+	}
+	if imp.citeBib != "" {
+		bres, err := bibimport.WriteBibliography(site, site.Abs(imp.citeBib))
+		if err != nil {
+			return err
+		}
+		if imp.citeBib != imp.labBibName {
+			for _, d := range bres.Diagnostics {
+				r.add(imp.origin[imp.citeBib], d.Line, Error, "bibtex", "%s", d.Msg)
+			}
 		}
 	}
 	return nil

@@ -37,7 +37,12 @@ func fixtures(t *testing.T) []string {
 func importFixture(t *testing.T, name string, themePath string) (string, *Report) {
 	t.Helper()
 	site := filepath.Join(t.TempDir(), "site")
-	rep, err := Import(Options{Source: filepath.Join("testdata", name, "src"), Site: site, ThemePath: themePath})
+	o := Options{Source: filepath.Join("testdata", name, "src"), Site: site, ThemePath: themePath}
+	// A fixture's bibliography.bib, beside src/, is given with --bibliography.
+	if bib := filepath.Join("testdata", name, "bibliography.bib"); fileExists(bib) {
+		o.Bibliography = bib
+	}
+	rep, err := Import(o)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -91,6 +96,11 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 func isText(f string) bool {
