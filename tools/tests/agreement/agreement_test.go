@@ -319,7 +319,9 @@ var symptoms = map[string]func(b *built, src []byte, d validate.Diagnostic) stri
 		}
 		return "the theme does not warn about the colour"
 	},
-	// The value is published as written: a broken link or address.
+	// The value is published as written (a broken link or address), or
+	// the theme leaves it out (the link is lost); either way the page
+	// lacks the working link its author meant.
 	validate.RuleURL:   publishedAsWritten,
 	validate.RuleDOI:   publishedAsWritten,
 	validate.RuleORCID: publishedAsWritten,
@@ -432,7 +434,17 @@ func publishedAsWritten(b *built, src []byte, d validate.Diagnostic) string {
 			return ""
 		}
 	}
-	return fmt.Sprintf("the site does not show %q as written", v.Text)
+	// Left out: no link of the site holds what the value names.
+	core := strings.ToLower(strings.Trim(v.Text, "/ "))
+	if i := strings.LastIndex(core, "://"); i >= 0 {
+		core = core[i+3:]
+	}
+	for _, m := range regexp.MustCompile(`(?:href|content)="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if core != "" && strings.Contains(m[1], core) {
+			return fmt.Sprintf("the site links to %s for %q", m[1], v.Text)
+		}
+	}
+	return ""
 }
 
 // hugoValue returns Hugo's value of a page's field.
