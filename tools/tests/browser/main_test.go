@@ -29,6 +29,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
+	"github.com/neuralml/labsite/tools/internal/testkit/needs"
 	"github.com/neuralml/labsite/tools/internal/testkit/serve"
 )
 
@@ -81,11 +82,12 @@ func startBrowser() {
 }
 
 // requireChromium skips the test when Chromium is not installed, the one
-// reason a browser test may skip (.ci/run installs it, so CI never skips).
+// reason a browser test may skip; under CI=true it fails it instead
+// (needs.Missing): .ci/run installs Chromium, and CI never skips.
 func requireChromium(t *testing.T) {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skipf("chromium not installed: apt-get install -y chromium (%v)", err)
+		needs.Missing(t, "chromium not installed: apt-get install -y chromium (%v)", err)
 	}
 }
 

@@ -7,6 +7,7 @@ package npmtools
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/neuralml/labsite/tools/internal/testkit/needs"
 	"github.com/neuralml/labsite/tools/internal/testkit/repo"
 	"github.com/rogpeppe/go-internal/lockedfile"
 )
@@ -30,11 +32,18 @@ var (
 
 // Path returns the absolute path of rel, a file under node_modules such as
 // "axe-core/axe.min.js", after making sure node_modules holds the versions
-// of package-lock.json (running `npm ci` if not). A failed install or a
-// missing file fails the test: the tools are part of the test suite.
+// of package-lock.json (running `npm ci` if not). Without npm to install
+// them the test skips, or fails under CI=true (needs.Missing); a failed
+// install or a missing file fails the test: the tools are part of the test
+// suite.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
 	installOnce.Do(func() { installErr = ensure() })
+	var noNPM *npmMissingError
+	if errors.As(installErr, &noNPM) {
+		needs.Missing(t, "%v", installErr)
+		return ""
+	}
 	if installErr != nil {
 		t.Fatal(installErr)
 	}
@@ -64,7 +73,7 @@ func ensure() error {
 	}
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		return fmt.Errorf("node_modules needs %s, and npm is not installed (install Node.js 20 or later): %v", strings.Join(stale, ", "), err)
+		return &npmMissingError{fmt.Sprintf("node_modules needs %s, and npm is not installed (install Node.js 20 or later): %v", strings.Join(stale, ", "), err)}
 	}
 	// --ignore-scripts: vnu-jar's postinstall downloads a Java runtime; the
 	// tests use the system's Java.
@@ -80,6 +89,12 @@ func ensure() error {
 	}
 	return nil
 }
+
+// npmMissingError is ensure's error when node_modules must be installed and
+// npm is not there.
+type npmMissingError struct{ msg string }
+
+func (e *npmMissingError) Error() string { return e.msg }
 
 // staleModules lists the packages of root's package-lock.json that
 // root/node_modules lacks or holds in another version, sorted.
