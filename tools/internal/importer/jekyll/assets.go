@@ -17,7 +17,10 @@ func (imp *importer) asset(from string, line int, ref string) (string, bool) {
 		return ref, false
 	}
 	u, err := url.Parse(ref)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
+	if err != nil {
+		return ref, false
+	}
+	if (u.Scheme != "" || u.Host != "") && !imp.ownHost(u) {
 		return ref, false
 	}
 	p, err := url.PathUnescape(u.Path)
@@ -25,6 +28,9 @@ func (imp *importer) asset(from string, line int, ref string) (string, bool) {
 		p = u.Path
 	}
 	var rel string
+	if u.Host != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
 	if strings.HasPrefix(p, "/") {
 		rel = strings.TrimPrefix(path.Clean(p), "/")
 		// A baseurl written out by hand: /lab/images/x.png.
@@ -62,6 +68,16 @@ func (imp *importer) asset(from string, line int, ref string) (string, bool) {
 	return "/" + rel, true
 }
 
+// ownHost reports whether u is on the Jekyll site's own host (its url in
+// _config.yml), http or https: a link to the site's own file.
+func (imp *importer) ownHost(u *url.URL) bool {
+	if imp.cfg.URL == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	site, err := url.Parse(imp.cfg.URL)
+	return err == nil && site.Host != "" && strings.EqualFold(site.Host, u.Host)
+}
+
 func (imp *importer) exists(rel string) bool {
 	i := searchStrings(imp.files, rel)
 	return i < len(imp.files) && imp.files[i] == rel
@@ -89,7 +105,7 @@ var pageExts = []string{"", ".html", ".htm", ".md", ".markdown"}
 // keep working (url and aliases), as do links to other sites.
 func (imp *importer) linkTarget(from string, line int, href string) string {
 	u, err := url.Parse(href)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "#") || strings.ContainsRune(href, '\uE000') {
+	if err != nil || ((u.Scheme != "" || u.Host != "") && !imp.ownHost(u)) || strings.HasPrefix(href, "#") || strings.ContainsRune(href, '\uE000') {
 		return href
 	}
 	if contains(pageExts, strings.ToLower(path.Ext(u.Path))) {

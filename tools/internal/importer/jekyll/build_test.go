@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neuralml/labsite/tools/internal/sitecheck"
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 	"golang.org/x/net/html"
 )
@@ -204,8 +205,9 @@ func TestSeedKeepsEveryWord(t *testing.T) {
 }
 
 // TestFixturesBuildWithoutLiquid builds every imported fixture with the
-// pinned Hugo: each builds, and no Liquid is left in its HTML except what
-// the report lists.
+// pinned Hugo: each builds, no Liquid is left in its HTML except what the
+// report lists, and every link and image of the built site resolves (as
+// labtool check finds them), the old URLs of pages included.
 func TestFixturesBuildWithoutLiquid(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds sites with Hugo")
@@ -220,6 +222,13 @@ func TestFixturesBuildWithoutLiquid(t *testing.T) {
 				if it.Rule == "liquid" {
 					listed = append(listed, it.Message)
 				}
+			}
+			check, err := sitecheck.Check(site.Public, sitecheck.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range check.Problems {
+				t.Errorf("%s:%d: %s %s: %s", p.Page, p.Line, p.Rule, p.URL, p.Message)
 			}
 			for _, page := range site.Pages(t) {
 				text := textNodes(site.Parse(t, page).Node)

@@ -72,6 +72,7 @@ type importer struct {
 	assets  map[string]string // site file → source file to copy
 	dest    map[string]string // source page → its content path, for {% link %}
 	posts   map[string]string // post name (2024-01-05-slug) → content path
+	urls    map[string]string // a page's URL, new or old → its content file
 	colours []string          // research theme colours taken, in order
 	weights int               // research themes so far
 }
@@ -102,7 +103,7 @@ func Import(o Options) (*Report, error) {
 		report: &Report{Source: o.Source, Site: o.Site, DryRun: o.DryRun},
 		byBase: map[string][]string{},
 		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{},
-		dest: map[string]string{}, posts: map[string]string{},
+		dest: map[string]string{}, posts: map[string]string{}, urls: map[string]string{},
 	}
 	imp.readConfig()
 	if err := imp.scan(); err != nil {
@@ -292,8 +293,8 @@ func (imp *importer) convert() {
 			imp.emitPerson(imp.cfg.file, imp.cfg.authorLine, *a)
 		}
 	}
-	imp.resolveLinks()
 	imp.sections()
+	imp.resolveLinks()
 }
 
 // sections writes the _index.md of the sections the theme's menu links
@@ -376,7 +377,24 @@ func (imp *importer) emit(rel, from string, e entry) string {
 	}
 	imp.out[rel] = data
 	imp.origin[rel] = from
+	imp.urls[pageURL(rel)] = rel
+	if u, ok := values["url"].(string); ok {
+		imp.urls[normaliseURL(u)] = rel
+	}
+	for _, a := range stringsOf(values["aliases"]) {
+		imp.urls[normaliseURL(a)] = rel
+	}
 	return rel
+}
+
+// pageURL is the URL Hugo gives the content file rel by default.
+func pageURL(rel string) string {
+	p := strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md")
+	p = strings.TrimSuffix(strings.TrimSuffix(p, "_index"), "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
 }
 
 // write writes the planned site, or in a dry run lists it.

@@ -144,3 +144,49 @@ func TestImportedSitesValidate(t *testing.T) {
 		})
 	}
 }
+
+// A _config.yml that does not parse is an error at the line YAML names
+// (go.yaml.in/yaml/v3 names the line before an unclosed [), and the rest
+// of the site is imported all the same.
+func TestBadConfigIsReportedAndTheImportGoesOn(t *testing.T) {
+	src := t.TempDir()
+	for name, data := range map[string]string{
+		"_config.yml":              "title: Lab\nurl: [unclosed\ndescription: x\n",
+		"about.md":                 "---\ntitle: About\n---\nWe study snails.\n",
+		"_posts/2024-01-02-hi.md":  "---\ntitle: Hi\n---\nHello.\n",
+		"_posts/2024-01-03-bad.md": "---\ntitle: [bad\n---\nThe text of a post whose front matter is broken.\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	rep, err := Import(Options{Source: src, Site: site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, it := range rep.Items {
+		items = append(items, it.String())
+	}
+	for _, want := range []string{"_config.yml:1: error: _config.yml does not parse", "_posts/2024-01-03-bad.md:2: error: front matter does not parse"} {
+		if !slices.ContainsFunc(items, func(s string) bool { return strings.HasPrefix(s, want) }) {
+			t.Errorf("report lacks %q:\n%s", want, strings.Join(items, "\n"))
+		}
+	}
+	if rep.Errors() != 2 {
+		t.Errorf("want 2 errors, got %d:\n%s", rep.Errors(), strings.Join(items, "\n"))
+	}
+	for _, f := range []string{"content/about.md", "content/news/2024-01-02-hi.md", "content/news/2024-01-03-bad.md", "hugo.toml"} {
+		if !fileExists(filepath.Join(site, f)) {
+			t.Errorf("%s was not written", f)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(site, "content/news/2024-01-03-bad.md"))
+	if !strings.Contains(string(data), "The text of a post whose front matter is broken.") {
+		t.Errorf("the broken post lost its text:\n%s", data)
+	}
+}

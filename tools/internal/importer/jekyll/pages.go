@@ -481,7 +481,9 @@ func (imp *importer) convertPost(rel string, news bool) {
 		if title == "" {
 			title = titleFromName(p.slug)
 		}
-		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from its text", title)
+		if !s.broken {
+			imp.report.add(rel, 0, Warning, "title", "no title: %q was made from its text", title)
+		}
 	}
 	if !haveDate {
 		imp.report.add(rel, 0, Error, "date", "no date (neither in the file name, YYYY-MM-DD-title.md, nor in the front matter): add date: to %s", rel)
@@ -643,12 +645,42 @@ func (imp *importer) convertCollection(rel, coll string) {
 	imp.report.Counts.Pages++
 }
 
-var linkToken = regexp.MustCompile("\uE010([^\uE011]*)\uE011")
+var (
+	linkToken = regexp.MustCompile("\uE010([^\uE011]*)\uE011")
+	// rootLink is a Markdown link to a path of the site.
+	rootLink = regexp.MustCompile(`(^|[^!])(\[[^\]\n]*\])\((/[^)\s]*)\)`)
+)
+
+// pageLinks turns Markdown links to a page of the site, by its new URL or
+// its old one, into relrefs: Hugo checks them when it builds, and they
+// follow the site to a sub-path (baseURL https://example.org/lab/).
+func (imp *importer) pageLinks(data []byte) []byte {
+	return rootLink.ReplaceAllFunc(data, func(m []byte) []byte {
+		sm := rootLink.FindSubmatch(m)
+		target, frag, _ := strings.Cut(string(sm[3]), "#")
+		dest := imp.urls[target]
+		if dest == "" && !strings.HasSuffix(target, "/") && path.Ext(target) == "" {
+			dest = imp.urls[target+"/"]
+		}
+		if dest == "" {
+			return m
+		}
+		ref := "/" + strings.TrimPrefix(dest, "content/")
+		if frag != "" {
+			ref += "#" + frag
+		}
+		return []byte(string(sm[1]) + string(sm[2]) + `({{< relref "` + ref + `" >}})`)
+	})
+}
 
 // resolveLinks turns {% link %} and {% post_url %} into relrefs to the
 // files the pages went to, now that every page has a place.
 func (imp *importer) resolveLinks() {
 	for rel, data := range imp.out {
+		if strings.HasSuffix(rel, ".md") {
+			data = imp.pageLinks(data)
+			imp.out[rel] = data
+		}
 		if !bytes.ContainsRune(data, '\uE010') {
 			continue
 		}

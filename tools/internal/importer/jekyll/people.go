@@ -296,10 +296,10 @@ func (imp *importer) convertPublication(rel string) {
 	}
 	for _, k := range []string{"paperurl", "paper_url", "url", "link", "html"} {
 		if v := s.str(k); v != "" {
-			if strings.HasPrefix(v, "http") {
-				values["link"] = v
-			} else if u, ok := imp.asset(rel, s.line(k), v); ok {
+			if u, ok := imp.asset(rel, s.line(k), v); ok {
 				values["pdf"] = strings.TrimPrefix(u, "/")
+			} else if strings.HasPrefix(v, "http") {
+				values["link"] = v
 			}
 			break
 		}
