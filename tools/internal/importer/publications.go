@@ -294,6 +294,11 @@ func NewPublication(e *bibtex.Entry, m *authors.Matcher) (Publication, []MatchPr
 	p.Issue = csl.Issue
 	p.DOI = csl.DOI
 	p.URL = csl.URL
+	if strings.HasPrefix(p.URL, "https://arxiv.org/abs/") && e.Get("arxiv") == "" {
+		// An arXiv eprint: linked as arXiv, not as the work's website.
+		p.Links = append(p.Links, Link{Kind: "arxiv", URL: p.URL})
+		p.URL = ""
+	}
 	if p.Venue == "" {
 		switch p.Pubtype {
 		case "thesis", "book":

@@ -34,7 +34,7 @@ import (
 )
 
 var updateScreenshot = flag.Bool("update-screenshot", false,
-	"write the full-page screenshot of the research page at 1280×800 to docs/screenshot-research.png (the README's)")
+	"write the full-page screenshots of the README and docs: the research page at 1280×800 to docs/screenshot-research.png, the demo lab's team and publications pages at 360 and 1280 px to docs/screenshot-{team,publications}-{360,1280}.png")
 
 // chromiumPath is Debian's Chromium (apt-get install -y chromium). The
 // tests never download a browser.

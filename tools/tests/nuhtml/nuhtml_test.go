@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neuralml/labsite/tools/internal/testkit/demolab"
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 	"github.com/neuralml/labsite/tools/internal/testkit/needs"
 	"github.com/neuralml/labsite/tools/internal/testkit/npmtools"
@@ -97,6 +98,21 @@ func TestExampleSiteIsValidHTML(t *testing.T) {
 		t.Errorf("%s", m)
 	}
 	t.Logf("checked %d pages", len(pages))
+}
+
+// Every page of the fictional demo lab (tools/internal/testkit/demolab) is
+// valid HTML: the team page with its alumni, the person pages, the
+// publication pages from the .bib, their filters and the home page's
+// selected publications.
+func TestDemoLabIsValidHTML(t *testing.T) {
+	s, err := demolab.Build(t, filepath.Join(t.TempDir(), "public"), "--minify")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range check(t, s.Public) {
+		t.Errorf("%s", m)
+	}
+	t.Logf("checked %d pages", len(s.Pages(t)))
 }
 
 // The check can fail: a broken page gets its errors, with file and line.

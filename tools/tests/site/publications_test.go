@@ -9,12 +9,9 @@ import (
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/importer"
-	"github.com/neuralml/labsite/tools/internal/siteio"
+	"github.com/neuralml/labsite/tools/internal/testkit/demolab"
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
-
-// demoClock is "now" for builds of the demo lab (see its fixture).
-const demoClock = "2026-06-15T12:00:00Z"
 
 var (
 	demoOnce sync.Once
@@ -22,31 +19,12 @@ var (
 	demoErr  error
 )
 
-// demoLab builds the fictional demo lab of tools/tests/testdata/demolab.txtar
-// once, after importing its lab.bib as `labtool import bibtex lab.bib` does.
+// demoLab builds the fictional demo lab (tools/internal/testkit/demolab)
+// once for the package.
 func demoLab(t *testing.T) *hugotest.Site {
 	t.Helper()
 	demoOnce.Do(func() {
-		archive, err := os.ReadFile(filepath.Join("..", "testdata", "demolab.txtar"))
-		if err != nil {
-			demoErr = err
-			return
-		}
-		dir := hugotest.Fixture(t, string(archive))
-		site, err := siteio.Open(dir)
-		if err != nil {
-			demoErr = err
-			return
-		}
-		res, err := importer.BibTeX(site, filepath.Join(dir, "lab.bib"), importer.Options{})
-		if err != nil || len(res.Diagnostics) > 0 || len(res.Matches) > 0 {
-			demoErr = err
-			if demoErr == nil {
-				t.Errorf("import: %v %v", res.Diagnostics, res.Matches)
-			}
-			return
-		}
-		demo, demoErr = hugotest.RunTo(t, dir, filepath.Join(buildDir, "demolab"), "--clock", demoClock)
+		demo, demoErr = demolab.Build(t, filepath.Join(buildDir, "demolab"))
 	})
 	if demoErr != nil {
 		t.Fatal(demoErr)
@@ -99,6 +77,16 @@ func TestPublicationPageFromBibTeX(t *testing.T) {
 	}
 	if want := []string{"PDF=https://lovelace-lab.example.org/papers/lovelace2024.pdf", "Code=https://example.org/lovelace-lab/engines"}; !slices.Equal(links, want) {
 		t.Errorf("links = %v, want %v", links, want)
+	}
+	// An arXiv eprint is linked as arXiv.
+	pre := site.Parse(t, "publications/hopper2026compilers/index.html")
+	var preLinks []string
+	for _, a := range pre.Find(hugotest.Class("publication__link")) {
+		href, _ := a.Attr("href")
+		preLinks = append(preLinks, a.Text()+"="+href)
+	}
+	if want := []string{"arXiv=https://arxiv.org/abs/2601.00001"}; !slices.Equal(preLinks, want) {
+		t.Errorf("preprint links = %v, want %v", preLinks, want)
 	}
 	// The Cite block holds the entry without al-folio's display fields, and
 	// so does cite.bib.

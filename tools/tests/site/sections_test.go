@@ -92,15 +92,7 @@ summary: The newer one.
 func TestPeoplePageGroupsByRoleThenAlumni(t *testing.T) {
 	t.Parallel()
 	doc := build(t, labContent).Parse(t, "people/index.html")
-	var groups []string
-	for _, g := range doc.Find(hugotest.Class("people-group")) {
-		h := g.Find(hugotest.Tag("h2"))[0].Text()
-		var names []string
-		for _, n := range g.Find(hugotest.Class("person-card__name")) {
-			names = append(names, n.Text())
-		}
-		groups = append(groups, h+": "+strings.Join(names, ", "))
-	}
+	groups := peopleGroups(t, doc)
 	want := []string{"Principal investigators: Ada Lovelace", "PhD students: Bob Babbage", "Alumni: Cyd Charisse"}
 	if strings.Join(groups, " | ") != strings.Join(want, " | ") {
 		t.Errorf("people groups = %q, want %q", groups, want)
