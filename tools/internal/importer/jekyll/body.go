@@ -515,6 +515,10 @@ func (c *conv) node(n *html.Node, _ *[]*html.Node, _ *int) string {
 			return inner
 		}
 		href = c.imp.linkTarget(c.s.rel, line, href)
+		if strings.HasPrefix(c.restore(href), "`") {
+			// The address was Liquid, kept as code: no link to make.
+			return inner + " (" + href + ")"
+		}
 		if inner == "" {
 			inner = escapeMarkdown(href)
 		}

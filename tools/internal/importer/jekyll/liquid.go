@@ -175,6 +175,9 @@ func (c *conv) tag(raw, name, args string, off int) string {
 		return c.unconverted(raw, off, "includes a part of the Jekyll theme, which labsite does not have")
 	case "cite", "citep", "citet":
 		return c.citeTag(raw, args, off, name == "citet")
+	case "assign":
+		c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; it sets a variable and shows nothing", oneLine(raw))
+		return ""
 	case "bibliography":
 		c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; the publications section lists the lab's publications, and a page's references follow its citations", oneLine(raw))
 		return ""

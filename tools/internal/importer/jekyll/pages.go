@@ -282,13 +282,14 @@ func (imp *importer) convertPage(rel string) {
 	if sectionURL == "" && base == "index" && dir != "" && !strings.Contains(dir, "/") {
 		sectionURL = "/" + dir + "/"
 	}
-	listing := sectionPages[sectionURL] != "" && listingLiquid.MatchString(s.body)
-	if listing {
-		// The page listed a collection with Liquid (al-folio's projects
-		// page): the section lists its pages itself.
-		m := listingLiquid.FindStringIndex(s.body)
-		imp.report.add(rel, s.bodyLine+strings.Count(s.body[:m[0]], "\n"), Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself; copy any text of the page by hand", listingLiquid.FindStringSubmatch(s.body)[1], sectionPages[sectionURL])
-		s.body = ""
+	if sectionPages[sectionURL] != "" {
+		// Liquid that listed a collection (al-folio's projects page, the
+		// Allan Lab's team page): the section lists its pages itself.
+		var listed []listing
+		s.body, listed = dropListings(s.body)
+		for _, l := range listed {
+			imp.report.add(rel, s.bodyLine+l.line-1, Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself", l.what, sectionPages[sectionURL])
+		}
 	}
 	c := imp.convertBody(s, bodyOptions{research: true, section: sectionPages[sectionURL]})
 	title := s.str("title")
@@ -402,8 +403,67 @@ func (imp *importer) emitThemes(from string, themes []theme) {
 	}
 }
 
-// listingLiquid finds Liquid that loops over a collection.
-var listingLiquid = regexp.MustCompile(`\{%-?\s*(?:for\s+\w+\s+in|assign\s+\w+\s*=)\s*(site\.[\w.]+|paginator\.\w+)`)
+var (
+	// assignListing is an assign of a collection to a variable.
+	assignListing = regexp.MustCompile(`\{%-?\s*assign\s+(\w+)\s*=\s*((?:site|paginator)\.[\w.]+)[^%]*-?%\}`)
+	// forLoop opens a loop; forTag finds for and endfor tags.
+	forLoop = regexp.MustCompile(`\{%-?\s*for\s+\w+\s+in\s+([\w.]+)[^%]*-?%\}`)
+	forTag  = regexp.MustCompile(`\{%-?\s*(for|endfor)\b[^%]*-?%\}`)
+)
+
+// listing is a piece of Liquid that listed a collection.
+type listing struct {
+	line int // 1-based, in the body
+	what string
+}
+
+// dropListings removes the Liquid that lists a collection: assigns of
+// site.<collection> and loops over it (to their endfor), keeping the
+// line breaks so that later lines keep their numbers. The text around
+// them stays.
+func dropListings(body string) (string, []listing) {
+	var out []listing
+	vars := map[string]string{}
+	blank := func(s string) string { return strings.Repeat("\n", strings.Count(s, "\n")) }
+	body = assignListing.ReplaceAllStringFunc(body, func(m string) string {
+		sm := assignListing.FindStringSubmatch(m)
+		vars[sm[1]] = sm[2]
+		return blank(m)
+	})
+	for pos := 0; ; {
+		loc := forLoop.FindStringSubmatchIndex(body[pos:])
+		if loc == nil {
+			break
+		}
+		start := pos + loc[0]
+		expr := body[pos+loc[2] : pos+loc[3]]
+		what, ok := vars[expr]
+		if !ok && (strings.HasPrefix(expr, "site.") || strings.HasPrefix(expr, "paginator.")) {
+			what, ok = expr, true
+		}
+		if !ok {
+			pos += loc[1]
+			continue
+		}
+		// The matching endfor, loops inside counted.
+		depth, end := 0, -1
+		for _, t := range forTag.FindAllStringSubmatchIndex(body[start:], -1) {
+			if body[start+t[2]:start+t[3]] == "for" {
+				depth++
+			} else if depth--; depth == 0 {
+				end = start + t[1]
+				break
+			}
+		}
+		if end < 0 {
+			break
+		}
+		out = append(out, listing{line: 1 + strings.Count(body[:start], "\n"), what: what})
+		body = body[:start] + blank(body[start:end]) + body[end:]
+		pos = start
+	}
+	return body, out
+}
 
 // dropTitleHeading removes a heading that opens the body and repeats the
 // page's title: the theme prints the title as the page's h1.
