@@ -85,9 +85,12 @@ type File struct {
 	// Name is the file name given to Parse, used in positions and messages.
 	Name string
 	// Entries are the bibliography entries in source order: not @string,
-	// @preamble or @comment, not entries with syntax errors, and not the
-	// later entries of a duplicated key.
+	// @preamble or @comment, not @set, not entries with syntax errors,
+	// and not the later entries of a duplicated key.
 	Entries []*Entry
+	// Sets are biblatex's @set entries, which group other entries
+	// (entryset = {a, b}) and are no work of their own.
+	Sets []*Entry
 	// Preambles holds the value of each @preamble, in order, as written.
 	Preambles []string
 	// Duplicates lists each entry dropped because an earlier entry has the

@@ -477,17 +477,32 @@ func labelAuthor(names []Name, others bool) string {
 	return displayName(names[0])
 }
 
-// titleWords stands in for the authors in a label: the short title, or the
-// first three words of the title, or the key.
+// titleWords stands in for the authors in a label: the entry's label
+// field (biblatex's stand-in for a missing author), the short title, or
+// the first three words of the title (not ending on "of", "the" …), or
+// the key.
 func titleWords(e *Entry, title string) string {
+	if label := e.Text("label"); label != "" {
+		return label
+	}
 	if short := e.Text("shorttitle"); short != "" {
 		return short
 	}
 	if words := strings.Fields(title); len(words) > 0 {
-		return strings.Join(words[:min(3, len(words))], " ")
+		words = words[:min(3, len(words))]
+		// "Annual report of" reads badly: end on a word that says something.
+		for len(words) > 1 && labelStopWords[strings.ToLower(strings.Trim(words[len(words)-1], ",.:;"))] {
+			words = words[:len(words)-1]
+		}
+		return strings.TrimRight(strings.Join(words, " "), ",.:;")
 	}
 	return e.Key
 }
+
+// labelStopWords are the words a label made of a title's first words does
+// not end on.
+var labelStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "in": true,
+	"on": true, "for": true, "to": true, "with": true, "at": true, "by": true, "from": true}
 
 // sortKey returns the key the reference list is sorted by.
 func sortKey(names []Name, date Date, title string) string {

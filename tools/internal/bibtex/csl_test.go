@@ -116,7 +116,7 @@ func TestLabels(t *testing.T) {
 		"three":   {"Lauer et al. 2020c", "2020c"},
 		"corp":    {"World Health Organization 2020", "2020"},
 		"ed":      {"van der Berg 2019", "2019"},
-		"notitle": {"Deep learning for n.d.", "n.d."},
+		"notitle": {"Deep learning n.d.", "n.d."},
 		"nd1":     {"Doe n.d.-a", "n.d.-a"},
 		"nd2":     {"Doe n.d.-b", "n.d.-b"},
 		"press":   {"Doe in press", "in press"},

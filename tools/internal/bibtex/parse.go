@@ -33,13 +33,19 @@ func Parse(filename string, src []byte) (*File, []*Error) {
 	p.checkUTF8()
 	p.parse()
 	p.resolveCrossrefs()
-	slices.SortStableFunc(p.errs, func(a, b *Error) int {
+	sortErrors(p.errs)
+	return p.file, p.errs
+}
+
+// sortErrors sorts diagnostics by position, keeping the order of those at
+// the same place.
+func sortErrors(errs []*Error) {
+	slices.SortStableFunc(errs, func(a, b *Error) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
 		}
 		return a.Col - b.Col
 	})
-	return p.file, p.errs
 }
 
 // parser holds the state of one Parse. Offsets are byte offsets into src.
@@ -603,11 +609,17 @@ func (p *parser) unclosedEntry(e *Entry, closing byte) {
 func (p *parser) add(e *Entry) {
 	lower := strings.ToLower(e.Key)
 	if first, ok := p.keys[lower]; ok {
-		p.errorAt(e.Pos, "duplicate key %q (first defined at %s)", e.Key, p.where(first.Pos))
+		// At the key, as labtool validate reports it: one position for
+		// one problem.
+		p.errorAt(e.KeyPos, "duplicate key %q (first defined at %s)", e.Key, p.where(first.KeyPos))
 		p.file.Duplicates = append(p.file.Duplicates, Duplicate{First: first, Later: e})
 		return
 	}
 	p.keys[lower] = e
+	if e.Type == "set" {
+		p.file.Sets = append(p.file.Sets, e)
+		return
+	}
 	p.file.Entries = append(p.file.Entries, e)
 }
 

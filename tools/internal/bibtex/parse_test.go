@@ -164,7 +164,7 @@ Contact: someone@example.org
 		keys:   []string{"Smith2020", "other"},
 		fields: map[string]string{"Smith2020.title": "First", "other.title": "One"},
 		errs: []string{
-			`t.bib:2:1: duplicate key "smith2020" (first defined at t.bib:1:1)`,
+			`t.bib:2:10: duplicate key "smith2020" (first defined at t.bib:1:10)`,
 			`t.bib:3:32: duplicate field "title" in entry "other" (first defined at t.bib:3:17); the first is used`,
 		},
 	}, {

@@ -93,6 +93,7 @@ func importBibtexRun(opts *ImportBibtexOptions) error {
 		path, target string
 		written      int
 		diags        []*bibtex.Error
+		warnings     []*bibtex.Error
 	)
 	if opts.Bibliography {
 		target = model.BibliographyFile
@@ -100,14 +101,14 @@ func importBibtexRun(opts *ImportBibtexOptions) error {
 		if err != nil {
 			return err
 		}
-		path, written, diags = res.Path, res.Entries, res.Diagnostics
+		path, written, diags, warnings = res.Path, res.Entries, res.Diagnostics, res.Warnings
 	} else {
 		target = importer.PublicationsFile
 		res, err := importer.BibTeX(site, opts.File, importer.Options{Members: opts.Members})
 		if err != nil {
 			return err
 		}
-		path, written, diags = res.Path, res.Entries, res.Diagnostics
+		path, written, diags, warnings = res.Path, res.Entries, res.Diagnostics, res.Warnings
 		for _, mp := range res.Matches {
 			msg, hint := mp.Message()
 			fmt.Fprintf(opts.IO.ErrOut, "%s:%d:1: warning: %s\n  hint: %s\n", opts.File, mp.Line, msg, hint)
@@ -118,6 +119,9 @@ func importBibtexRun(opts *ImportBibtexOptions) error {
 	}
 	for _, d := range diags {
 		fmt.Fprintln(opts.IO.ErrOut, d.Error())
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(opts.IO.ErrOut, w.Error())
 	}
 	if path == "" {
 		return fmt.Errorf("no entry of %s could be read; %s was left as it was", opts.File, target)

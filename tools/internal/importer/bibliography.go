@@ -37,6 +37,9 @@ type BibliographyResult struct {
 	// Diagnostics are the problems in the .bib file, sorted by position.
 	// Each prints as "file:line:col: message", with the file name as given.
 	Diagnostics []*bibtex.Error
+	// Warnings are what is read but probably not as meant (bibtex.Warnings):
+	// entries without author or year, @set entries left out.
+	Warnings []*bibtex.Error
 }
 
 // WriteBibliography converts the BibTeX file bibPath to CSL-JSON and writes it
@@ -52,6 +55,7 @@ func WriteBibliography(site *siteio.Site, bibPath string) (BibliographyResult, e
 	}
 	file, diags := bibtex.Parse(bibPath, src)
 	res.Diagnostics = diags
+	res.Warnings = bibtex.Warnings(file)
 	if len(file.Entries) == 0 && len(diags) > 0 {
 		return res, nil
 	}

@@ -135,6 +135,9 @@ type Result struct {
 	Entries, Skipped int
 	// Diagnostics are the problems in the .bib file, sorted by position.
 	Diagnostics []*bibtex.Error
+	// Warnings are what is read but probably not as meant (bibtex.Warnings):
+	// entries without author or year, @set entries left out.
+	Warnings []*bibtex.Error
 	// Matches are the author-matching problems: ambiguous authors and
 	// near misses, in entry order.
 	Matches []MatchProblem
@@ -165,6 +168,7 @@ func BibTeX(site *siteio.Site, bibPath string, opts Options) (Result, error) {
 	}
 	file, diags := bibtex.Parse(bibPath, src)
 	res.Diagnostics = diags
+	res.Warnings = bibtex.Warnings(file)
 	if len(file.Entries) == 0 && len(diags) > 0 {
 		return res, nil
 	}

@@ -30,7 +30,7 @@ func checkBibFiles(files []string) []Diagnostic {
 		file, errs := bibtex.Parse(rel, data)
 		dupAt := map[bibtex.Pos]bool{}
 		for _, d := range file.Duplicates {
-			dupAt[d.Later.Pos] = true
+			dupAt[d.Later.KeyPos] = true
 			out = append(out, Diagnostic{Path: rel, Line: d.Later.KeyPos.Line, Col: d.Later.KeyPos.Col, Severity: Error,
 				Rule:    RuleBibtexDuplicate,
 				Message: fmt.Sprintf("duplicate BibTeX key %q (first defined on line %d)", d.Later.Key, d.First.KeyPos.Line),

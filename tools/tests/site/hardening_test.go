@@ -252,3 +252,30 @@ title: Page
 		})
 	}
 }
+
+// A work without author is listed title first, as APA does, and cited by
+// the label labtool gave it; a work without date says n.d.
+func TestReferenceWithoutAuthorOrYear(t *testing.T) {
+	t.Parallel()
+	site := build(t, `
+-- data/bibliography.json --
+[
+  {"id": "noauthor", "type": "report", "title": "Annual report of the lab", "issued": {"date-parts": [[2020]]},
+   "citation-label": "Annual report 2020", "custom": {"label-author": "Annual report", "label-year": "2020", "sort-key": "annual report 2020"}},
+  {"id": "nodate", "type": "article-journal", "title": "Undated", "author": [{"family": "Smith", "given": "Ann"}]}
+]
+-- content/page.md --
+---
+title: Cited
+---
+{{< cite "noauthor" "nodate" >}}
+`)
+	doc := site.Parse(t, "page/index.html")
+	if got := texts(doc.Find(hugotest.Class("cite"))); !slices.Equal(got, []string{"Annual report 2020", "Smith n.d."}) {
+		t.Errorf("citations %q", got)
+	}
+	refs := texts(doc.Find(hugotest.Class("reference")))
+	if want := []string{"Annual report of the lab. (2020).", "Smith, A. (n.d.). Undated."}; !slices.Equal(refs, want) {
+		t.Errorf("references %q, want %q", refs, want)
+	}
+}
