@@ -4,7 +4,9 @@ package frontmatter
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -368,16 +370,8 @@ func checkDuplicatesIn(v *Value, errs *Errors) {
 	}
 }
 
-// sortErrors orders errors by position (they are few; insertion sort).
-func sortErrors(es Errors) {
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && less(es[j].Pos, es[j-1].Pos); j-- {
-			es[j], es[j-1] = es[j-1], es[j]
-		}
-	}
-}
-
-func less(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
+// comparePos orders positions.
+func comparePos(a, b Pos) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) }
 
 // finish checks the parsed entries for duplicate keys and returns the
 // document's errors, nil when there are none.
@@ -388,7 +382,7 @@ func (d *Document) finish(errs Errors) error {
 	if len(errs) == 0 {
 		return nil
 	}
-	sortErrors(errs)
+	slices.SortStableFunc(errs, func(a, b *Error) int { return comparePos(a.Pos, b.Pos) })
 	return errs
 }
 

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	yaml "github.com/goccy/go-yaml"
 	"github.com/gohugoio/hugo/parser/metadecoders"
@@ -48,9 +50,12 @@ func (d *Document) agree(err error) error {
 			syntax = syntax || e.Kind == SyntaxError
 		}
 		if !syntax {
-			// Keys repeated in JSON, which Hugo takes the last of, or
-			// differing in case only: the parser's entries are complete.
+			// Repeated keys: Hugo takes the last in JSON; in YAML, where
+			// Hugo saw none, they are the parser's misreading.
 			d.Entries = overlay(d.Entries, m, Pos{d.RawLine, 1})
+			if d.Format != JSONFrontMatter {
+				return nil
+			}
 			return err
 		}
 		d.Entries = d.entriesOf(m)
@@ -169,30 +174,18 @@ func (d *Document) entriesOf(m map[string]any) []*Entry {
 		setValue(v, hv)
 		entries = append(entries, &Entry{Key: k, KeyPos: pos, Value: v})
 	}
-	sortEntries(entries)
+	slices.SortFunc(entries, func(a, b *Entry) int { return cmp.Or(comparePos(a.KeyPos, b.KeyPos), strings.Compare(a.Key, b.Key)) })
 	return entries
 }
 
-// keyOffset returns the offset in Raw of the line that starts with key,
-// or -1.
+// keyOffset returns the offset in Raw of key at the start of a line
+// (after spaces and an opening quote), or -1.
 func (d *Document) keyOffset(key string) int {
-	for off := 0; off < len(d.Raw); off = nextLine(d.Raw, endOfLine(d.Raw, off)) {
-		line := strings.TrimLeft(string(d.Raw[off:endOfLine(d.Raw, off)]), " \t")
-		line = strings.TrimLeft(line, `"'`)
-		if strings.HasPrefix(line, key) {
-			return off + strings.Index(string(d.Raw[off:]), key)
-		}
+	loc := regexp.MustCompile(`(?m)^[ \t]*["']?` + regexp.QuoteMeta(key)).FindIndex(d.Raw)
+	if loc == nil {
+		return -1
 	}
-	return -1
-}
-
-// sortEntries orders entries by position (they are few; insertion sort).
-func sortEntries(es []*Entry) {
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && (less(es[j].KeyPos, es[j-1].KeyPos) || es[j].KeyPos == es[j-1].KeyPos && es[j].Key < es[j-1].Key); j-- {
-			es[j], es[j-1] = es[j-1], es[j]
-		}
-	}
+	return loc[1] - len(key)
 }
 
 var goccyPos = regexp.MustCompile(`^\[(\d+):(\d+)\] `)
@@ -236,9 +229,9 @@ func (d *Document) rawPos(line, col int) Pos {
 	for ; line > 1 && off < len(d.Raw); line-- {
 		off = nextLine(d.Raw, endOfLine(d.Raw, off))
 	}
-	p := d.PosAt(d.RawOffset + off)
-	if text, ok := LineText(d.Src, p.Line); ok {
-		p.Col = min(max(col, 1), len([]rune(text))+1)
+	for end := endOfLine(d.Raw, off); col > 1 && off < end; col-- {
+		_, size := utf8.DecodeRune(d.Raw[off:])
+		off += size
 	}
-	return p
+	return d.PosAt(d.RawOffset + off)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 )
 
 // json reads JSON front matter: a JSON object at offset start. Like Hugo,
@@ -53,20 +52,12 @@ func (d *Document) parseJSON() error {
 	v, err := p.value(0)
 	if err != nil {
 		// The tokenizer's offsets are relative to the value it was in;
-		// Unmarshal's are relative to the object.
+		// Unmarshal's, which Hugo uses, to the object.
 		var v any
 		if uerr := json.Unmarshal(d.Raw, &v); uerr != nil {
 			err = uerr
 		}
-		pos := d.PosAt(d.RawOffset + len(d.Raw))
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			pos = d.PosAt(d.RawOffset + max(int(se.Offset)-1, 0))
-		}
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		return Errors{{Kind: SyntaxError, Pos: pos, Msg: "invalid JSON front matter: " + err.Error()}}
+		return Errors{d.hugoError(err)}
 	}
 	d.Entries = v.Entries
 	return d.finish(nil)

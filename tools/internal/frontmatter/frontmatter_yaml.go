@@ -1,13 +1,12 @@
 package frontmatter
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/gohugoio/hugo/parser/metadecoders"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -128,62 +127,13 @@ func (d *Document) yamlPos(cur *cursor, lines []int, line, col int) Pos {
 	return cur.at(d.RawOffset + off)
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a go.yaml.in/yaml/v3 error into an Error at the file's
-// line, pointing at the first non-blank character of that line: the parser
-// gives lines, not columns.
+// yamlError turns a go.yaml.in/yaml/v3 error into an Error: Hugo's own
+// error, at its line and column, when Hugo refuses the front matter too.
 func (d *Document) yamlError(err error) *Error {
-	msg := err.Error()
-	pos := Pos{d.RawLine, 1}
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		msg = m[2]
-		pos = d.yamlPos(newCursor(d.Src), yamlLineStarts(d.Raw), line, 1)
-		if text, ok := LineText(d.Src, pos.Line); ok {
-			pos.Col += utf8.RuneCountInString(text) - utf8.RuneCount(bytes.TrimLeft([]byte(text), " \t"))
-		}
-	} else {
-		msg = trimYAMLPrefix(msg)
-		if off := firstNonPrintable(d.Raw); off >= 0 {
-			pos = d.PosAt(d.RawOffset + off)
-		}
+	if _, herr := metadecoders.Default.UnmarshalToMap(d.Raw, metadecoders.YAML); herr != nil {
+		return d.hugoError(herr)
 	}
-	return &Error{Kind: SyntaxError, Pos: pos, Msg: "invalid YAML front matter: " + msg}
-}
-
-func trimYAMLPrefix(msg string) string {
-	if len(msg) > 6 && msg[:6] == "yaml: " {
-		return msg[6:]
-	}
-	return msg
-}
-
-// firstNonPrintable returns the offset of the first character YAML does not
-// allow in a document (or of invalid UTF-8), or -1.
-func firstNonPrintable(raw []byte) int {
-	for i := 0; i < len(raw); {
-		r, size := utf8.DecodeRune(raw[i:])
-		if !yamlPrintable(r, size) {
-			return i
-		}
-		i += size
-	}
-	return -1
-}
-
-// yamlPrintable reports a character the YAML 1.2 spec allows in a document
-// (c-printable), as go.yaml.in/yaml/v3's reader checks it.
-func yamlPrintable(r rune, size int) bool {
-	switch {
-	case r == utf8.RuneError && size <= 1:
-		return false
-	case r == 0x09, r == 0x0A, r == 0x0D, r >= 0x20 && r <= 0x7E, r == 0x85:
-		return true
-	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
+	return &Error{Kind: SyntaxError, Pos: Pos{d.RawLine, 1}, Msg: "invalid YAML front matter: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 }
 
 // maxYAMLValues bounds the values one front matter may expand to through

@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"bytes"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -23,8 +21,7 @@ func (c *checker) body() {
 		return
 	}
 	shortcodes, spans := c.shortcodes()
-	c.rawHTML(spans)
-	images, names := c.markdownImages()
+	images, names := c.markdown(spans)
 	for _, sc := range shortcodes {
 		if sc.name == "figure" {
 			if a, ok := sc.get("name"); ok {
@@ -63,132 +60,6 @@ func (c *checker) body() {
 
 // offSiteHint explains why figures must be the site's own files.
 const offSiteHint = "save it in the page bundle, assets/ or static/: the Content-Security-Policy lets pages show only the site's own images"
-
-func endLine(src []byte, j int) int {
-	if i := bytes.IndexByte(src[j:], '\n'); i >= 0 {
-		return j + i
-	}
-	return len(src)
-}
-
-// markdownImages finds the Markdown images of the body outside code, and
-// the names given to images with a {#name} line right after them.
-func (c *checker) markdownImages() (images []image, names []string) {
-	src := c.doc.Src
-	if !bytes.Contains(src[c.doc.BodyOffset:], []byte("![")) {
-		return nil, nil
-	}
-	var fence []byte // the open code fence, if any
-	prevImage := false
-	for off := c.doc.BodyOffset; off < len(src); {
-		end := endLine(src, off)
-		line := bytes.TrimRight(src[off:end], "\r")
-		trimmed := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(trimmed)
-		hasImage := false
-		switch {
-		case fence != nil:
-			if indent < 4 && bytes.HasPrefix(trimmed, fence) && len(bytes.Trim(trimmed, string(fence[:1]))) == 0 {
-				fence = nil
-			}
-		case indent < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
-			n := 0
-			for n < len(trimmed) && trimmed[n] == trimmed[0] {
-				n++
-			}
-			fence = trimmed[:n]
-		case prevImage && bytes.HasPrefix(trimmed, []byte("{#")) && bytes.HasSuffix(bytes.TrimRight(trimmed, " "), []byte("}")):
-			attr := bytes.TrimSuffix(bytes.TrimRight(trimmed, " "), []byte("}"))[2:]
-			if name, _, _ := bytes.Cut(attr, []byte(" ")); len(name) > 0 {
-				names = append(names, string(name))
-			}
-		default:
-			for _, img := range lineImages(line, off) {
-				images = append(images, img)
-				hasImage = true
-			}
-		}
-		prevImage = hasImage
-		off = end + 1
-	}
-	return images, names
-}
-
-// lineImages finds the images ![alt](src "title") of one line, which
-// starts at offset off, outside `code spans`.
-func lineImages(line []byte, off int) []image {
-	var out []image
-	ticks, counted := 0, 0 // backticks in line[:counted]
-	for i := 0; i < len(line); i++ {
-		next := bytes.Index(line[i:], []byte("!["))
-		if next < 0 {
-			break
-		}
-		i += next
-		ticks += bytes.Count(line[counted:i], []byte("`"))
-		counted = i
-		if ticks%2 == 1 || i > 0 && line[i-1] == '\\' {
-			continue
-		}
-		// The alt text: up to the matching ].
-		depth, j := 0, i+1
-		for ; j < len(line); j++ {
-			switch line[j] {
-			case '\\':
-				j++
-				continue
-			case '[':
-				depth++
-			case ']':
-				depth--
-			}
-			if depth == 0 {
-				break
-			}
-		}
-		if j+1 >= len(line) || line[j+1] != '(' {
-			continue
-		}
-		k := j + 2
-		for k < len(line) && line[k] == ' ' {
-			k++
-		}
-		srcStart := k
-		var src string
-		if k < len(line) && line[k] == '<' {
-			end := bytes.IndexByte(line[k:], '>')
-			if end < 0 {
-				continue
-			}
-			src, srcStart = string(line[k+1:k+end]), k+1
-			k += end + 1
-		} else {
-			parens := 0
-			for ; k < len(line) && line[k] != ' '; k++ {
-				if line[k] == '(' {
-					parens++
-				} else if line[k] == ')' {
-					if parens == 0 {
-						break
-					}
-					parens--
-				}
-			}
-			src = string(line[srcStart:k])
-		}
-		if u, err := url.PathUnescape(src); err == nil {
-			src = u
-		}
-		if cut := strings.IndexAny(src, "?#"); cut >= 0 {
-			src = src[:cut]
-		}
-		if src != "" {
-			out = append(out, image{src: src, off: off + srcStart})
-		}
-		i = k
-	}
-	return out
-}
 
 // figure checks a figure shortcode: it needs src and alt, and its src must
 // be a file of the site. Two figures of the same image without names would

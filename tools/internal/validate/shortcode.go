@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -95,8 +96,9 @@ func readShortcodes(dir string, known map[string]bool) {
 // readsInner reports whether a shortcode template reads .Inner or
 // .InnerDeindent, which Hugo takes to mean that the shortcode has inner
 // content and must be closed ({{< x >}}…{{< /x >}}) or self-closed
-// ({{< x />}}). Hugo decides it the same way (tpl/tplimpl): a field or
-// variable of that name among the arguments of a command.
+// ({{< x />}}). Hugo decides it from the parsed template (tpl/tplimpl):
+// a field or variable of that name in a command. The parsed template,
+// printed back, has no comments.
 func readsInner(text string) bool {
 	t := parse.New("shortcode")
 	t.Mode = parse.SkipFuncCheck
@@ -105,69 +107,14 @@ func readsInner(text string) bool {
 		return false // Hugo fails on the template itself
 	}
 	for _, t := range trees {
-		if nodeReadsInner(t.Root) {
+		if innerField.MatchString(t.Root.String()) {
 			return true
 		}
 	}
 	return false
 }
 
-func nodeReadsInner(n parse.Node) bool {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return false
-		}
-		for _, c := range n.Nodes {
-			if nodeReadsInner(c) {
-				return true
-			}
-		}
-	case *parse.ActionNode:
-		return nodeReadsInner(n.Pipe)
-	case *parse.PipeNode:
-		if n == nil {
-			return false
-		}
-		for _, c := range n.Cmds {
-			if nodeReadsInner(c) {
-				return true
-			}
-		}
-	case *parse.CommandNode:
-		for _, arg := range n.Args {
-			var idents []string
-			switch a := arg.(type) {
-			case *parse.FieldNode:
-				idents = a.Ident
-			case *parse.VariableNode:
-				idents = a.Ident
-			case *parse.PipeNode:
-				if nodeReadsInner(a) {
-					return true
-				}
-			case *parse.ChainNode:
-				if nodeReadsInner(a.Node) {
-					return true
-				}
-			}
-			for _, id := range idents {
-				if id == "Inner" || id == "InnerDeindent" {
-					return true
-				}
-			}
-		}
-	case *parse.IfNode:
-		return nodeReadsInner(n.Pipe) || nodeReadsInner(n.List) || nodeReadsInner(n.ElseList)
-	case *parse.RangeNode:
-		return nodeReadsInner(n.Pipe) || nodeReadsInner(n.List) || nodeReadsInner(n.ElseList)
-	case *parse.WithNode:
-		return nodeReadsInner(n.Pipe) || nodeReadsInner(n.List) || nodeReadsInner(n.ElseList)
-	case *parse.TemplateNode:
-		return nodeReadsInner(n.Pipe)
-	}
-	return false
-}
+var innerField = regexp.MustCompile(`\.Inner(Deindent)?\b`)
 
 // shortcodes reads the body's shortcodes, nested ones included, with
 // Hugo's own lexer (parser/pageparser), and applies the rules Hugo's

@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	toml "github.com/pelletier/go-toml/v2"
+	"github.com/spf13/cast"
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/model"
@@ -244,39 +244,23 @@ func themeDirs(root string) []string {
 			themes = append(themes, "themes/"+e.Name())
 		}
 	}
-	for _, name := range []string{"hugo.toml", "config.toml"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			continue
-		}
-		var cfg struct {
-			Module struct {
-				Replacements any `toml:"replacements"`
-			} `toml:"module"`
-		}
-		if toml.Unmarshal(data, &cfg) != nil {
-			continue
-		}
-		var pairs []string
-		switch r := cfg.Module.Replacements.(type) {
-		case string:
-			pairs = strings.Split(r, ",")
-		case []any:
-			for _, p := range r {
-				if s, ok := p.(string); ok {
-					pairs = append(pairs, s)
-				}
+	var pairs []string
+	if module, ok, _ := siteconfig.Lookup(root, "module"); ok {
+		m, _ := module.Value.(map[string]any)
+		for k, r := range m {
+			if s, ok := r.(string); ok && strings.EqualFold(k, "replacements") {
+				pairs = strings.Split(s, ",")
+			} else if strings.EqualFold(k, "replacements") {
+				pairs = cast.ToStringSlice(r)
 			}
 		}
-		for _, pair := range pairs {
-			_, local, ok := strings.Cut(pair, "->")
-			local = strings.TrimSpace(local)
-			if !ok || local == "" || filepath.IsAbs(local) || strings.Contains(local, "://") {
-				continue
-			}
+	}
+	for _, pair := range pairs {
+		_, local, ok := strings.Cut(pair, "->")
+		local = strings.TrimSpace(local)
+		if ok && local != "" && !filepath.IsAbs(local) && !strings.Contains(local, "://") {
 			themes = append(themes, path.Join("themes", filepath.ToSlash(local)))
 		}
-		break
 	}
 	var dirs []string
 	for _, t := range themes {

@@ -2,8 +2,10 @@ package validate
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
@@ -23,29 +25,26 @@ var markdown = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
 
-// rawHTML warns about the raw HTML of the body, which Hugo's Goldmark
-// leaves out (writing <!-- raw HTML omitted --> and a WARN) unless the
-// site sets markup.goldmark.renderer.unsafe. HTML comments are left out
-// without a word, as Hugo does. spans are the body's shortcode tags
-// (offsets in the body), which Hugo replaces before Goldmark sees the
-// text.
-func (c *checker) rawHTML(spans [][2]int) {
-	body := c.doc.Body
-	if c.s.unsafeHTML || bytes.IndexByte(body, '<') < 0 {
-		return
+// markdown reads the body with Goldmark, as Hugo does, with its shortcode
+// tags (spans, offsets in the body) masked, as Hugo replaces them before
+// Goldmark sees the text. It returns the Markdown images, and the names
+// given to them with a {#name} line right under them, and warns about raw
+// HTML, which Hugo's Goldmark leaves out (writing <!-- raw HTML omitted -->
+// and a WARN) unless the site sets markup.goldmark.renderer.unsafe; HTML
+// comments go without a word, as in Hugo.
+func (c *checker) markdown(spans [][2]int) (images []image, names []string) {
+	src := c.doc.Body
+	if !bytes.Contains(src, []byte("![")) && (c.s.unsafeHTML || bytes.IndexByte(src, '<') < 0) {
+		return nil, nil
 	}
-	src := body
 	if len(spans) > 0 {
-		src = bytes.Clone(body)
+		src = bytes.Clone(src)
 		for _, sp := range spans {
 			for i := sp[0]; i < sp[1] && i < len(src); i++ {
 				if src[i] != '\n' {
 					src[i] = 'x'
 				}
 			}
-		}
-		if bytes.IndexByte(src, '<') < 0 {
-			return
 		}
 	}
 	root := markdown.Parser().Parse(text.NewReader(src))
@@ -55,6 +54,27 @@ func (c *checker) rawHTML(spans [][2]int) {
 		}
 		var seg text.Segment
 		switch n := n.(type) {
+		case *ast.Image:
+			// At its src: after the "](" that follows "![".
+			p := max(n.Pos(), 0)
+			img := image{src: string(n.Destination), off: p}
+			if i := bytes.Index(src[p:], []byte("](")); i >= 0 {
+				img.off += i + 2 + len(src[p+i+2:]) - len(bytes.TrimLeft(src[p+i+2:], " <"))
+			}
+			if u, err := url.PathUnescape(img.src); err == nil {
+				img.src = u
+			}
+			img.src, _, _ = strings.Cut(img.src, "?")
+			img.src, _, _ = strings.Cut(img.src, "#")
+			if img.src != "" {
+				img.off += c.doc.BodyOffset
+				images = append(images, img)
+			}
+			lineEnd := bytes.IndexByte(src[p:], '\n')
+			if m := imageName.FindSubmatch(src[p+lineEnd+1:]); lineEnd >= 0 && m != nil {
+				names = append(names, string(m[1]))
+			}
+			return ast.WalkContinue, nil
 		case *ast.HTMLBlock:
 			seg = n.Lines().At(0)
 		case *ast.RawHTML:
@@ -64,7 +84,7 @@ func (c *checker) rawHTML(spans [][2]int) {
 		}
 		tag := seg.Value(src)
 		// Comments go without a word; a closing tag goes with its opening.
-		if bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) {
+		if c.s.unsafeHTML || bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) {
 			return ast.WalkSkipChildren, nil
 		}
 		tag = bytes.TrimSpace(tag)
@@ -79,7 +99,11 @@ func (c *checker) rawHTML(spans [][2]int) {
 			"raw HTML %s is left out of the page: Hugo renders Markdown without raw HTML", tag)
 		return ast.WalkSkipChildren, nil
 	})
+	return images, names
 }
+
+// imageName matches a {#name} line, which names the image above it.
+var imageName = regexp.MustCompile(`^[ \t]*\{#([^\s}]+)[^\n]*\}[ \t]*\r?(?:\n|$)`)
 
 // unsafeHTML reports whether the site at root sets
 // markup.goldmark.renderer.unsafe, in its configuration file or in
