@@ -533,7 +533,7 @@ func (c *conv) node(n *html.Node, _ *[]*html.Node, _ *int) string {
 		inner := tidy(c.blockChildren(n))
 		return "\n\n> " + strings.ReplaceAll(inner, "\n", "\n> ") + "\n\n"
 	case "table":
-		c.dropped[n.Data] = append(c.dropped[n.Data], line)
+		c.imp.report.add(c.s.rel, line, Warning, "html", "<table> became a Markdown table, one line per row: check it (a cell keeps its text, not its blocks)")
 		return "\n\n" + c.table(n) + "\n\n"
 	}
 	if c.inFigure {
