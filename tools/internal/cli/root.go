@@ -93,6 +93,8 @@ imports BibTeX.`,
 		newCmdDoctor(ios),
 		newCmdSchema(ios),
 		newCmdImport(ios),
+		newCmdPeople(ios),
+		newCmdExport(ios),
 		newCmdVersion(ios),
 	)
 	// Cobra's completion command shows its help for a shell it does not
