@@ -185,7 +185,7 @@ func TestTemplateNames(t *testing.T) {
 // entry here, and a "safe:" comment on the line above it in the template.
 var safeCallSites = map[string]string{
 	`publications/section.rss.xml: {{- printf "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>" | safeHTML }}`: "a constant string",
-	`_partials/helpers/caption-panels.html: {{- return safeHTML $out }}`:                                                         "Goldmark's output (raw HTML omitted) with fixed markup added around one letter",
+	`_partials/helpers/caption-panels.html: {{- return safeHTML $out }}`:                                                     "Goldmark's output (raw HTML omitted) with fixed markup added around one letter",
 }
 
 var (
