@@ -45,6 +45,11 @@ type conv struct {
 	// line in the source.
 	seen     map[string]int
 	dropped  map[string][]int // tag → lines, of markup kept only as text
+	// lower is the body in lower case; tagOff and tagCount say how far
+	// lineOf has searched it for each tag.
+	lower    string
+	tagOff   map[string]int
+	tagCount map[string]int
 	inFigure bool
 	section  string
 }
@@ -59,7 +64,7 @@ var (
 // convertBody converts a page's body: Liquid first (as Jekyll runs it
 // before Markdown), then the raw HTML, with code kept as it is.
 func (imp *importer) convertBody(s *source, o bodyOptions) converted {
-	c := &conv{imp: imp, s: s, section: o.section, figures: map[int]string{}, seen: map[string]int{}, dropped: map[string][]int{}}
+	c := &conv{imp: imp, s: s, section: o.section, figures: map[int]string{}, seen: map[string]int{}, dropped: map[string][]int{}, tagOff: map[string]int{}, tagCount: map[string]int{}}
 	text := c.liquid(s.body)
 	protect := func(re *regexp.Regexp) {
 		text = re.ReplaceAllStringFunc(text, func(m string) string { return c.token(m) })
@@ -136,20 +141,29 @@ func (c *conv) lineOfText(text string, otherwise ...int) int {
 	return c.s.bodyLine
 }
 
-// lineOf is the source line of the element n: the k-th "<tag" of the body.
+// lineOf is the source line of the element n: the k-th "<tag" of the
+// body, for the k-th element of that tag met.
 func (c *conv) lineOf(n *html.Node) int {
+	if c.lower == "" {
+		c.lower = strings.ToLower(c.s.body)
+	}
 	c.seen[n.Data]++
 	k := c.seen[n.Data]
-	lower := strings.ToLower(c.s.body)
-	off := 0
-	for i := 0; i < k; i++ {
-		j := strings.Index(lower[off:], "<"+n.Data)
-		if j < 0 {
-			return c.s.bodyLine
+	off := c.tagOff[n.Data]
+	for ; k > c.tagCount[n.Data]; c.tagCount[n.Data]++ {
+		for {
+			j := strings.Index(c.lower[off:], "<"+n.Data)
+			if j < 0 {
+				return c.s.bodyLine
+			}
+			off += j + 1 + len(n.Data)
+			if off >= len(c.lower) || strings.ContainsRune(" \t\r\n/>", rune(c.lower[off])) {
+				break
+			}
 		}
-		off += j + 1
+		c.tagOff[n.Data] = off
 	}
-	return c.lineAt(off - 1)
+	return c.lineAt(off - 1 - len(n.Data))
 }
 
 func attr(n *html.Node, key string) string {
@@ -242,7 +256,7 @@ func (c *conv) research(nodes []*html.Node) converted {
 		case n.Type == html.ElementNode && n.Data == "header" && !masthead:
 			masthead = true
 			c.lineOf(n)
-			b.WriteString("\n\n" + c.token("{{< masthead >}}") + "\n" + c.children(n, false) + "\n" + c.token("{{< /masthead >}}") + "\n\n")
+			b.WriteString("\n\n" + c.token("{{< masthead >}}") + "\n" + c.children(n) + "\n" + c.token("{{< /masthead >}}") + "\n\n")
 		case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "hr"):
 			c.lineOf(n)
 		default:
@@ -262,7 +276,7 @@ func (c *conv) research(nodes []*html.Node) converted {
 			switch {
 			case n.Type == html.ElementNode && n.Data == "header":
 				c.lineOf(n)
-				tb.WriteString("\n\n" + c.children(n, false) + "\n\n")
+				tb.WriteString("\n\n" + c.children(n) + "\n\n")
 			case n.Type == html.ElementNode && (n.Data == "br" || n.Data == "hr"):
 				c.lineOf(n)
 			default:
@@ -304,13 +318,13 @@ func (c *conv) blocks(nodes []*html.Node, markdown bool) string {
 			}
 			continue
 		}
-		b.WriteString(c.node(n, &nodes, &i))
+		b.WriteString(c.node(n))
 	}
 	return b.String()
 }
 
 // children converts an element's content as HTML.
-func (c *conv) children(n *html.Node, _ bool) string {
+func (c *conv) children(n *html.Node) string {
 	var list []*html.Node
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		list = append(list, ch)
@@ -357,7 +371,7 @@ func (c *conv) inlineList(list []*html.Node) string {
 			b.WriteString(t)
 			continue
 		}
-		b.WriteString(c.node(n, &list, &i))
+		b.WriteString(c.node(n))
 	}
 	return b.String()
 }
@@ -456,8 +470,8 @@ var inlineTags = map[string]bool{"a": true, "b": true, "strong": true, "i": true
 // simpleTags become Markdown without a report.
 var simpleTags = map[string]bool{"p": true, "a": true, "b": true, "strong": true, "i": true, "em": true, "br": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "ul": true, "ol": true, "li": true, "img": true, "center": true, "code": true, "pre": true, "hr": true, "blockquote": true}
 
-// node converts one element. list and i let it consume its siblings.
-func (c *conv) node(n *html.Node, _ *[]*html.Node, _ *int) string {
+// node converts one element.
+func (c *conv) node(n *html.Node) string {
 	if n.Type != html.ElementNode {
 		return ""
 	}
@@ -489,27 +503,27 @@ func (c *conv) node(n *html.Node, _ *[]*html.Node, _ *int) string {
 		if !simpleTags[n.Data] {
 			c.dropped[n.Data] = append(c.dropped[n.Data], line)
 		}
-		return "\n\n" + c.blockChildren(n) + "\n\n"
+		return "\n\n" + c.children(n) + "\n\n"
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		if col := styleColour(n); col != "" {
 			c.imp.report.add(c.s.rel, line, Warning, "style", "heading %q was coloured %s: the colour was dropped", textOf(n), col)
 		}
 		level, _ := strconv.Atoi(n.Data[1:])
-		return "\n\n" + strings.Repeat("#", level) + " " + strings.TrimSpace(collapse.ReplaceAllString(c.children(n, false), " ")) + "\n\n"
+		return "\n\n" + strings.Repeat("#", level) + " " + strings.TrimSpace(collapse.ReplaceAllString(c.children(n), " ")) + "\n\n"
 	case "hr":
 		return "\n\n***\n\n"
 	case "br":
 		return "\\\n"
 	case "b", "strong":
-		return wrapInline(c.children(n, false), "**")
+		return wrapInline(c.children(n), "**")
 	case "i", "em":
-		return wrapInline(c.children(n, false), "*")
+		return wrapInline(c.children(n), "*")
 	case "code", "tt", "kbd":
 		return "`" + strings.ReplaceAll(textOf(n), "`", "") + "`"
 	case "pre":
 		return "\n\n```\n" + strings.Trim(rawText(n), "\n") + "\n```\n\n"
 	case "a":
-		inner := c.children(n, false)
+		inner := c.children(n)
 		href := attr(n, "href")
 		if href == "" {
 			return inner
@@ -528,30 +542,25 @@ func (c *conv) node(n *html.Node, _ *[]*html.Node, _ *int) string {
 	case "ul", "ol":
 		return "\n\n" + c.list(n) + "\n\n"
 	case "li":
-		return "\n\n- " + c.children(n, false) + "\n\n"
+		return "\n\n- " + c.children(n) + "\n\n"
 	case "blockquote":
-		inner := tidy(c.blockChildren(n))
+		inner := tidy(c.children(n))
 		return "\n\n> " + strings.ReplaceAll(inner, "\n", "\n> ") + "\n\n"
 	case "table":
 		c.imp.report.add(c.s.rel, line, Warning, "html", "<table> became a Markdown table, one line per row: check it (a cell keeps its text, not its blocks)")
 		return "\n\n" + c.table(n) + "\n\n"
 	}
 	if c.inFigure {
-		return c.children(n, false)
+		return c.children(n)
 	}
 	if !inlineTags[n.Data] {
 		c.dropped[n.Data] = append(c.dropped[n.Data], line)
-		return "\n\n" + c.blockChildren(n) + "\n\n"
+		return "\n\n" + c.children(n) + "\n\n"
 	}
 	if !simpleTags[n.Data] && (n.Data != "span" || len(n.Attr) > 0) {
 		c.dropped[n.Data] = append(c.dropped[n.Data], line)
 	}
-	return c.children(n, false)
-}
-
-// blockChildren converts an element's content, which may hold blocks.
-func (c *conv) blockChildren(n *html.Node) string {
-	return c.children(n, false)
+	return c.children(n)
 }
 
 func wrapInline(inner, mark string) string {
@@ -597,7 +606,7 @@ func (c *conv) list(n *html.Node) string {
 			continue
 		}
 		if li.Data != "li" {
-			b.WriteString(c.node(li, nil, nil))
+			b.WriteString(c.node(li))
 			continue
 		}
 		c.lineOf(li)
@@ -606,7 +615,7 @@ func (c *conv) list(n *html.Node) string {
 		if n.Data == "ol" {
 			marker = strconv.Itoa(i) + ". "
 		}
-		inner := tidy(c.children(li, false))
+		inner := tidy(c.children(li))
 		inner = strings.ReplaceAll(inner, "\n", "\n"+strings.Repeat(" ", len(marker)))
 		b.WriteString(marker + inner + "\n")
 	}
@@ -622,7 +631,7 @@ func (c *conv) table(n *html.Node) string {
 			var cells []string
 			for td := x.FirstChild; td != nil; td = td.NextSibling {
 				if td.Type == html.ElementNode && (td.Data == "td" || td.Data == "th") {
-					cells = append(cells, strings.ReplaceAll(strings.TrimSpace(collapse.ReplaceAllString(c.children(td, false), " ")), "|", `\|`))
+					cells = append(cells, strings.ReplaceAll(strings.TrimSpace(collapse.ReplaceAllString(c.children(td), " ")), "|", `\|`))
 				}
 			}
 			rows = append(rows, cells)
@@ -754,7 +763,7 @@ func (c *conv) figure(n *html.Node, line int) (string, bool) {
 	// "Figure N: Title." opening gives the title.
 	img.Parent.RemoveChild(img)
 	c.inFigure = true
-	caption := tidy(collapse.ReplaceAllString(c.children(n, false), " "))
+	caption := tidy(collapse.ReplaceAllString(c.children(n), " "))
 	c.inFigure = false
 	title := ""
 	if m := captionTitle.FindStringSubmatch(caption); m != nil {

@@ -125,9 +125,15 @@ var skipped = []string{"_site", "_layouts", "_includes", "_sass", "_plugins", "n
 
 // scan lists the source files.
 func (imp *importer) scan() error {
+	// The new site may be inside the Jekyll folder (--out new-site): it is
+	// not part of the old site.
+	out, _ := filepath.Abs(imp.o.Site)
 	err := filepath.WalkDir(imp.src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && p == out {
+			return filepath.SkipDir
 		}
 		rel, _ := filepath.Rel(imp.src, p)
 		rel = filepath.ToSlash(rel)

@@ -267,11 +267,8 @@ func (imp *importer) convertPage(rel string) {
 	} else {
 		dir = strings.TrimPrefix(dir, "_pages/")
 	}
-	switch {
-	case base == "404" && dir == "":
+	if base == "404" && dir == "" {
 		return // the theme has its own 404 page
-	case strings.HasSuffix(rel, ".xml") || strings.HasSuffix(rel, ".json"):
-		return
 	}
 	permalink := normaliseURL(s.str("permalink"))
 	if s.str("permalink") == "" {

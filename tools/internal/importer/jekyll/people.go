@@ -34,11 +34,9 @@ var roleRes = func() []*regexp.Regexp {
 // roleOf maps a role text to the model's role; ok is false when nothing
 // matches.
 func roleOf(text string) (string, bool) {
-	if model.Roles != nil {
-		for _, r := range model.Roles {
-			if strings.EqualFold(strings.TrimSpace(text), r) {
-				return r, true
-			}
+	for _, r := range model.Roles {
+		if strings.EqualFold(strings.TrimSpace(text), r) {
+			return r, true
 		}
 	}
 	for i, re := range roleRes {
