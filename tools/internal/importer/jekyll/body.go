@@ -43,8 +43,8 @@ type conv struct {
 	figures map[int]string // figure number → name
 	// seen counts the elements of each tag met so far, to find their
 	// line in the source.
-	seen     map[string]int
-	dropped  map[string][]int // tag → lines, of markup kept only as text
+	seen    map[string]int
+	dropped map[string][]int // tag → lines, of markup kept only as text
 	// lower is the body in lower case; tagOff and tagCount say how far
 	// lineOf has searched it for each tag.
 	lower    string
