@@ -5,7 +5,9 @@
 // theme to warm the machine's caches, then alternates the two themes for
 // -runs builds each, as Netlify builds (hugo --gc --minify, a fresh output
 // and cache folder every time). It reports the median wall time and peak
-// memory (maximum resident set size) of each, the ratio to bare, and how
+// memory (maximum resident set size) of each, with the CPU time (user +
+// system, which a machine shared with other work disturbs less than the
+// wall time), the ratio to bare, and how
 // time scales with the site's size; it draws an SVG plot, and with -doc
 // writes both into docs/BENCHMARKS.md between the build-bench markers.
 //
@@ -40,13 +42,14 @@ func main() {
 // measure is one build's cost.
 type measure struct {
 	wall time.Duration
-	rss  int64 // peak resident set size, bytes
+	cpu  time.Duration // user + system time
+	rss  int64         // peak resident set size, bytes
 }
 
 // result is the medians of one theme at one size.
 type result struct {
 	files, pages int
-	wall         time.Duration
+	wall, cpu    time.Duration
 	rss          int64
 	runs         []measure
 }
@@ -182,18 +185,19 @@ func (b *bench) all(sizes []int) error {
 				}
 				r := b.results[t][n]
 				r.runs = append(r.runs, m)
-				fmt.Fprintf(b.log, "run %d: %d files, %-7s %.2f s, %d MB\n", i+1, n, t, m.wall.Seconds(), m.rss>>20)
+				fmt.Fprintf(b.log, "run %d: %d files, %-7s %.2f s (CPU %.2f s), %d MB\n", i+1, n, t, m.wall.Seconds(), m.cpu.Seconds(), m.rss>>20)
 			}
 		}
 		for _, t := range themes {
 			r := b.results[t][n]
-			var walls []time.Duration
+			var walls, cpus []time.Duration
 			var rss []int64
 			for _, m := range r.runs {
 				walls = append(walls, m.wall)
+				cpus = append(cpus, m.cpu)
 				rss = append(rss, m.rss)
 			}
-			r.wall, r.rss = median(walls), median(rss)
+			r.wall, r.cpu, r.rss = median(walls), median(cpus), median(rss)
 		}
 	}
 	return nil
@@ -226,11 +230,12 @@ func (b *bench) build(site, theme string) (measure, int, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss * 1024 // kilobytes on Linux
 	}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	pages := 0
 	if m := pagesRe.FindSubmatch(output.Bytes()); m != nil {
 		pages, _ = strconv.Atoi(string(m[1]))
 	}
-	return measure{wall: wall, rss: rss}, pages, nil
+	return measure{wall: wall, cpu: cpu, rss: rss}, pages, nil
 }
 
 func median[T int64 | time.Duration](xs []T) T {
@@ -247,32 +252,30 @@ func (b *bench) table(sizes []int) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Measured on %s with Hugo from `go tool hugo`, %d measured builds per theme and size (after one warm-up each), alternating the themes; %s/%s, %d CPUs.\n\n",
 		time.Now().UTC().Format(time.DateOnly), b.runs, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
-	s.WriteString("| files | pages (labsite / bare) | labsite: median time | bare: median time | ratio to bare | labsite: peak memory | bare: peak memory | memory ratio |\n")
-	s.WriteString("|---|---|---|---|---|---|---|---|\n")
+	s.WriteString("| files | pages (labsite / bare) | labsite: median time | bare: median time | ratio to bare | CPU time (labsite / bare) | CPU ratio | peak memory (labsite / bare) | memory ratio |\n")
+	s.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, n := range sizes {
 		l, bare := b.results["labsite"][n], b.results["bare"][n]
-		fmt.Fprintf(&s, "| %s | %s / %s | %.2f s | %.2f s | %.2f× | %d MB | %d MB | %.2f× |\n",
-			comma(n), comma(l.pages), comma(bare.pages), l.wall.Seconds(), bare.wall.Seconds(),
-			l.wall.Seconds()/bare.wall.Seconds(), l.rss>>20, bare.rss>>20, float64(l.rss)/float64(bare.rss))
+		fmt.Fprintf(&s, "| %s | %s / %s | %.2f s | %.2f s | %.2f× | %.2f s / %.2f s | %.2f× | %d MB / %d MB | %.2f× |\n",
+			comma(n), comma(l.pages), comma(bare.pages), l.wall.Seconds(), bare.wall.Seconds(), l.wall.Seconds()/bare.wall.Seconds(),
+			l.cpu.Seconds(), bare.cpu.Seconds(), l.cpu.Seconds()/bare.cpu.Seconds(),
+			l.rss>>20, bare.rss>>20, float64(l.rss)/float64(bare.rss))
 	}
 	if len(sizes) >= 2 {
 		first, last := sizes[0], sizes[len(sizes)-1]
 		s.WriteString("\n")
 		for _, t := range themes {
 			a, z := b.results[t][first], b.results[t][last]
-			fmt.Fprintf(&s, "Scaling, %s: time(%s)/time(%s) = %.1f for %.0f× the files.\n", t, comma(last), comma(first),
-				z.wall.Seconds()/a.wall.Seconds(), float64(last)/float64(first))
-			if t == themes[0] {
-				s.WriteString("\n")
-			}
+			fmt.Fprintf(&s, "- Scaling, %s theme: time(%s)/time(%s) = %.1f (CPU time: %.1f) for %.0f× the files.\n", t, comma(last), comma(first),
+				z.wall.Seconds()/a.wall.Seconds(), z.cpu.Seconds()/a.cpu.Seconds(), float64(last)/float64(first))
 		}
 	}
-	s.WriteString("\nEvery build (seconds):\n\n")
+	s.WriteString("\nEvery build, wall time (CPU time) in seconds:\n\n")
 	for _, n := range sizes {
 		for _, t := range themes {
 			var walls []string
 			for _, m := range b.results[t][n].runs {
-				walls = append(walls, fmt.Sprintf("%.2f", m.wall.Seconds()))
+				walls = append(walls, fmt.Sprintf("%.2f (%.2f)", m.wall.Seconds(), m.cpu.Seconds()))
 			}
 			fmt.Fprintf(&s, "- %s files, %s: %s\n", comma(n), t, strings.Join(walls, ", "))
 		}
