@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // CSLItem is one bibliography item in CSL-JSON
@@ -341,6 +343,14 @@ func item(e *Entry) CSLItem {
 	it.URL = verbatim(e.Get("url"))
 	if it.URL == "" && strings.Contains(howpublished, `\url`) {
 		it.URL = verbatim(howpublished)
+	}
+	// A javascript:, data: … address is never linked: it is left out
+	// (Warnings reports it).
+	if model.UnsafeScheme(it.DOI) != "" {
+		it.DOI = ""
+	}
+	if model.UnsafeScheme(it.URL) != "" {
+		it.URL = ""
 	}
 	if it.URL == "" && isArXiv(e) {
 		if id := verbatim(e.Get("eprint")); id != "" {

@@ -3,14 +3,17 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+
+	"github.com/neuralml/labsite/tools/internal/model"
 )
 
 // Warnings returns what in f is read but probably not as meant, each as an
 // Error whose message starts with "warning: ": an entry without author or
 // editor, nor a label field (its label takes the short title or the
 // title's first words), an entry without a year or date (its label says "n.d."),
-// and a @set, which is left out: it groups other entries and is no work of
-// its own. Sorted by position.
+// a url, doi or \url that the site would never link (javascript:, data:
+// …), which is left out; and a @set, which is left out: it groups other
+// entries and is no work of its own. Sorted by position.
 func Warnings(f *File) []*Error {
 	var out []*Error
 	warn := func(p Pos, format string, args ...any) {
@@ -22,6 +25,19 @@ func Warnings(f *File) []*Error {
 		if len(authors) == 0 && len(editors) == 0 && e.Text("label") == "" {
 			it := item(e)
 			warn(e.KeyPos, "entry %q has no author or editor: it is cited as %q (add author = {…}, or label = {…} to choose how it is cited)", e.Key, it.CitationLabel)
+		}
+		for _, name := range []string{"url", "doi", "howpublished"} {
+			f := e.Field(name)
+			if f == nil || (name == "howpublished" && !strings.Contains(f.Value, `\url`)) {
+				continue
+			}
+			v := verbatim(f.Value)
+			if name == "doi" {
+				v = trimDOI(v)
+			}
+			if scheme := model.UnsafeScheme(v); scheme != "" {
+				warn(f.ValuePos, "%s %q of entry %q is a %s: address, which the site never links: it is left out (give an http:// or https:// address)", name, v, e.Key, scheme)
+			}
 		}
 		if d := e.Date(); d.Year == 0 && d.Literal == "" {
 			warn(e.KeyPos, "entry %q has no year or date: it is cited as n.d. (add year = {…} or date = {…})", e.Key)

@@ -55,6 +55,11 @@ var DOIPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.do
 
 // checkURL checks an absolute http(s) URL.
 func checkURL(s string) (msg, hint string) {
+	// A script in a link: say so, the theme leaves such a link out.
+	switch scheme := UnsafeScheme(s); scheme {
+	case "javascript", "vbscript", "data":
+		return "is a " + scheme + ": URL, which the site never links (want http:// or https://)", ""
+	}
 	u, err := url.Parse(s)
 	switch {
 	case err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t"):

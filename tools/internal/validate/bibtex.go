@@ -28,6 +28,7 @@ func checkBibFiles(files []string) []Diagnostic {
 			return strings.ToValidUTF8(s, "\uFFFD")
 		}
 		file, errs := bibtex.Parse(rel, data)
+		out = append(out, unsafeBibURLs(rel, file, source)...)
 		dupAt := map[bibtex.Pos]bool{}
 		for _, d := range file.Duplicates {
 			dupAt[d.Later.KeyPos] = true

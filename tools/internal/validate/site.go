@@ -306,7 +306,7 @@ func loadBibliography(root string) (ids map[string]bool, diags []Diagnostic) {
 			ids[fmt.Sprint(m["id"])] = true
 		}
 	}
-	return ids, nil
+	return ids, unsafeBibliographyURLs(data, items)
 }
 
 // jsonKind names the kind of a decoded JSON value.
