@@ -24,6 +24,10 @@ type Entry struct {
 	Values map[string]any
 	// Body is the Markdown after the front matter.
 	Body string
+	// Extends marks a page that adds to an entry of the site's data (a
+	// publication of data/publications.json): the required fields it
+	// lacks come from the entry, so no example stands in for them.
+	Extends bool
 }
 
 // Result says what a scaffold wrote.
@@ -99,7 +103,7 @@ func (e *Entry) render() ([]byte, []model.Field, error) {
 				return nil, nil, err
 			}
 			v = checked
-		case f.Required:
+		case f.Required && !e.Extends:
 			v = exampleValue(f)
 			examples = append(examples, f)
 		default:

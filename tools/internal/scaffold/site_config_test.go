@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/neuralml/labsite/tools/internal/model"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -65,5 +68,22 @@ func TestNewSiteBareWithConfig(t *testing.T) {
 	l := cfg.Params.Labsite
 	if l.Name != `Lab "quoted" \ name` || l.Email != "lab@example.org" || !reflect.DeepEqual(l.Social, []map[string]string{{"name": "GitHub", "url": "https://github.com/x"}}) {
 		t.Errorf("params.labsite = %+v", l)
+	}
+}
+
+// A page that extends a data entry gets no example for the required
+// fields it lacks: the entry gives them.
+func TestEntryExtendsHasNoExamples(t *testing.T) {
+	e := Entry{Type: model.TypeNamed("publication"), Title: "A paper", Body: "More on it.", Extends: true}
+	data, examples, err := e.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) != 0 || strings.Contains(string(data), "authors") || strings.Contains(string(data), "date") {
+		t.Errorf("examples %v in:\n%s", examples, data)
+	}
+	e.Extends = false
+	if _, examples, _ := e.Render(); len(examples) == 0 {
+		t.Error("without Extends, the required authors and date hold examples")
 	}
 }

@@ -121,44 +121,51 @@ func (imp *importer) convertNewsData(rel string) {
 var authorSep = regexp.MustCompile(`\s*(?:,|;|\band\b|&)\s*`)
 
 // convertPubData imports a data file of publications (_data/publist.yml,
-// the Allan Lab template).
+// the Allan Lab template) as entries of the lab's .bib.
 func (imp *importer) convertPubData(rel string) {
-	for _, it := range imp.readDataList(rel, "publications") {
+	for i, it := range imp.readDataList(rel, "publications") {
 		title := it.get("title")
 		if title == "" {
 			imp.report.add(rel, it.line, Warning, "publication", "a publication without a title was left out")
 			continue
 		}
-		values := map[string]any{}
 		var authors []string
 		for _, a := range authorSep.Split(it.get("authors", "author"), -1) {
 			if a = strings.TrimSpace(a); a != "" {
 				authors = append(authors, a)
 			}
 		}
-		if len(authors) > 0 {
-			values["authors"] = authors
+		key := model.Slugify(title)
+		if len(key) > 40 {
+			key = strings.TrimRight(key[:40], "-")
 		}
+		if key == "" {
+			key = "publication-" + strconv.Itoa(i+1)
+		}
+		e := bibEntry{typ: "article", key: key}
+		e.set("title", title)
+		if len(authors) == 0 {
+			imp.report.add(rel, it.line, Error, "publication", "%q has no authors: add author = {…} to the entry %s in %s", title, key, imp.bibTarget())
+		}
+		e.set("author", strings.Join(authors, " and "))
+		e.set("journal", it.get("journal", "venue", "link.display"))
 		if y := it.get("year", "date"); y != "" {
 			if t, ok := parseLooseDate(y); ok {
-				values["date"] = t.Format(time.DateOnly)
+				e.set("year", strconv.Itoa(t.Year()))
 			}
 		}
 		if u := it.get("link.url", "url", "link", "doi"); u != "" {
 			if strings.HasPrefix(u, "https://doi.org/") || strings.HasPrefix(u, "http://dx.doi.org/") {
-				values["doi"] = u
+				e.set("doi", u)
 			} else if strings.HasPrefix(u, "http") {
-				values["link"] = u
+				e.set("url", u)
 			}
 		}
-		if v := it.get("link.display", "journal", "venue"); v != "" {
-			values["venue"] = v
-		}
 		if it.get("highlight") == "1" || it.get("selected") == "true" {
-			values["featured"] = true
+			e.set("selected", "true")
 		}
-		body := it.get("description", "abstract")
-		imp.emit(path.Join("content/publications", orDefault(model.Slugify(title), "publication")+".md"), rel, entry{typ: "publication", title: title, values: values, body: body})
+		e.set("abstract", it.get("description", "abstract"))
+		imp.genBib = append(imp.genBib, e)
 		imp.report.Counts.Publications++
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/neuralml/labsite/tools/internal/authors"
 	bibimport "github.com/neuralml/labsite/tools/internal/importer"
 	"github.com/neuralml/labsite/tools/internal/model"
 	"github.com/neuralml/labsite/tools/internal/scaffold"
@@ -66,15 +67,19 @@ type importer struct {
 	// labBibName its copy in the new site. citeBib is the .bib in the new
 	// site that citations resolve against.
 	labBib, labBibName, citeBib string
+	// genBib are the publications read from pages and data, for the lab's
+	// .bib.
+	genBib []bibEntry
 
-	out     map[string][]byte // site files to write, by relative path
-	origin  map[string]string // site file → the source file it came from
-	assets  map[string]string // site file → source file to copy
-	dest    map[string]string // source page → its content path, for {% link %}
-	posts   map[string]string // post name (2024-01-05-slug) → content path
-	urls    map[string]string // a page's URL, new or old → its content file
-	colours []string          // research theme colours taken, in order
-	weights int               // research themes so far
+	out     map[string][]byte      // site files to write, by relative path
+	origin  map[string]string      // site file → the source file it came from
+	assets  map[string]string      // site file → source file to copy
+	dest    map[string]string      // source page → its content path, for {% link %}
+	posts   map[string]string      // post name (2024-01-05-slug) → content path
+	urls    map[string]string      // a page's URL, new or old → its content file
+	people  map[string]*personPage // by slug
+	colours []string               // research theme colours taken, in order
+	weights int                    // research themes so far
 }
 
 // Import reads the Jekyll site o.Source and writes a labsite site into
@@ -104,6 +109,7 @@ func Import(o Options) (*Report, error) {
 		byBase: map[string][]string{},
 		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{},
 		dest: map[string]string{}, posts: map[string]string{}, urls: map[string]string{},
+		people: map[string]*personPage{},
 	}
 	imp.readConfig()
 	if err := imp.scan(); err != nil {
@@ -289,6 +295,7 @@ func (imp *importer) convert() {
 			imp.convertCollection(j.rel, j.coll)
 		}
 	}
+	imp.finishBibliography()
 	if a := imp.cfg.Author; a != nil {
 		if _, ok := imp.origin[path.Join("content/people", model.Slugify(a.name)+".md")]; !ok {
 			imp.report.add(imp.cfg.file, imp.cfg.authorLine, Warning, "person", "the site's author, %s, became a person with role pi: correct the role if it is not", a.name)
@@ -330,6 +337,8 @@ type entry struct {
 	title  string
 	values map[string]any
 	body   string
+	// extends: the page adds to an entry of data/publications.json.
+	extends bool
 }
 
 // emit renders e with the content model and plans it at rel. A second
@@ -361,7 +370,7 @@ func (imp *importer) emit(rel, from string, e entry) string {
 		}
 		values[k] = checked
 	}
-	en := scaffold.Entry{Type: t, Title: e.title, Values: values, Body: e.body}
+	en := scaffold.Entry{Type: t, Title: e.title, Values: values, Body: e.body, Extends: e.extends}
 	data, examples, err := en.Render()
 	if err != nil {
 		imp.report.add(from, 0, Error, "field", "%v", err)
@@ -509,6 +518,12 @@ feed:
 		if err != nil {
 			return err
 		}
+		if imp.linkInitials(site, res.Matches) {
+			// The people now have the spellings: import again.
+			if res, err = bibimport.BibTeX(site, site.Abs(imp.labBibName), bibimport.Options{}); err != nil {
+				return err
+			}
+		}
 		for _, d := range res.Diagnostics {
 			r.add(imp.labBib, d.Line, Error, "bibtex", "%s", d.Msg)
 		}
@@ -532,6 +547,40 @@ feed:
 		}
 	}
 	return nil
+}
+
+// linkInitials adds an author who matched one person of the import by
+// initials only ("Shore, L." for Lin Shore) to that person's names, since
+// the same Jekyll site listed both; the report says so, for a human to
+// check. It reports whether a page changed.
+func (imp *importer) linkInitials(site *siteio.Site, matches []bibimport.MatchProblem) bool {
+	changed := false
+	for _, m := range matches {
+		if m.Result.Kind != authors.NearMiss || len(m.Result.Candidates) != 1 {
+			continue
+		}
+		pp := imp.people[m.Result.Candidates[0].Slug]
+		if pp == nil {
+			continue
+		}
+		names := stringsOf(pp.e.values["names"])
+		if contains(names, m.Author) {
+			continue
+		}
+		pp.e.values["names"] = append(names, m.Author)
+		en := scaffold.Entry{Type: model.TypeNamed("person"), Title: pp.e.title, Values: pp.e.values, Body: pp.e.body}
+		data, _, err := en.Render()
+		if err != nil {
+			continue
+		}
+		if err := site.Write(pp.rel, data, true); err != nil {
+			continue
+		}
+		imp.out[pp.rel] = data
+		imp.report.add(pp.from, pp.line, Warning, "author-match", "author %q of %s was linked to %s by initials (names: in %s): check that it is them", m.Author, m.Key, pp.e.title, pp.rel)
+		changed = true
+	}
+	return changed
 }
 
 // writers is how many files are written at once.

@@ -118,9 +118,19 @@ func (imp *importer) emitPerson(from string, line int, p person) {
 	if p.old != "" && p.old != "/people/"+slug+"/" {
 		values["aliases"] = []string{p.old}
 	}
-	dest := imp.emit(path.Join("content/people", slug+".md"), from, entry{typ: "person", title: p.name, values: values, body: p.bio})
+	e := entry{typ: "person", title: p.name, values: values, body: p.bio}
+	dest := imp.emit(path.Join("content/people", slug+".md"), from, e)
 	imp.dest[from] = dest
+	imp.people[strings.TrimSuffix(path.Base(dest), ".md")] = &personPage{rel: dest, from: from, line: line, e: e}
 	imp.report.Counts.People++
+}
+
+// personPage is a person's page the import wrote, which it may add other
+// spellings of the name to.
+type personPage struct {
+	rel, from string
+	line      int
+	e         entry
 }
 
 // convertPerson imports a member's page (_members/, _people/: the Greene
@@ -275,7 +285,8 @@ func (imp *importer) convertPeopleData(rel string) {
 var citationAuthors = regexp.MustCompile(`^(.*?)\s*\(\d{4}\)`)
 
 // convertPublication imports a publication's page (_publications/*.md,
-// the academicpages shape).
+// the academicpages shape): its fields become an entry of the lab's .bib,
+// its text (and old URL) a page of the same key that adds to the entry.
 func (imp *importer) convertPublication(rel string) {
 	s, _ := imp.read(rel)
 	if s == nil {
@@ -283,52 +294,97 @@ func (imp *importer) convertPublication(rel string) {
 	}
 	c := imp.convertBody(s, bodyOptions{})
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	key := orDefault(model.Slugify(name), "publication")
 	title := s.str("title")
 	if title == "" {
 		title = titleFromName(name)
 		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
 	}
-	values := map[string]any{}
-	if v := s.str("venue"); v != "" {
-		values["venue"] = v
+	e := bibEntry{typ: "article", key: key}
+	venue := "journal"
+	switch strings.ToLower(s.str("category")) {
+	case "conferences", "conference", "proceedings":
+		e.typ, venue = "inproceedings", "booktitle"
+	case "books", "book":
+		e.typ, venue = "book", "publisher"
+	case "theses", "thesis":
+		e.typ, venue = "phdthesis", "school"
 	}
-	for _, k := range []string{"paperurl", "paper_url", "url", "link", "html"} {
-		if v := s.str(k); v != "" {
-			if u, ok := imp.asset(rel, s.line(k), v); ok {
-				values["pdf"] = strings.TrimPrefix(u, "/")
-			} else if strings.HasPrefix(v, "http") {
-				values["link"] = v
-			}
-			break
-		}
-	}
-	if v := s.str("doi"); v != "" {
-		values["doi"] = v
-	}
-	if cit := s.str("citation"); cit != "" {
+	e.set("title", title)
+	authors := s.list("authors", false)
+	if cit := s.str("citation"); cit != "" && len(authors) == 0 {
 		if m := citationAuthors.FindStringSubmatch(unescapeHTML(cit)); m != nil {
-			if authors := splitAuthors(strings.TrimSuffix(strings.TrimSpace(m[1]), ".")); len(authors) > 0 {
-				values["authors"] = authors
-				imp.report.add(rel, s.line("citation"), Warning, "publication", "authors read from the citation text: %s; check them", strings.Join(authors, "; "))
+			authors = splitAuthors(strings.TrimSuffix(strings.TrimSpace(m[1]), "."))
+			if len(authors) > 0 {
+				imp.report.add(rel, s.line("citation"), Warning, "publication", "authors read from the citation text: %s; check them in %s", strings.Join(authors, "; "), imp.bibTarget())
 			}
 		}
 	}
-	if a := s.list("authors", false); len(a) > 0 {
-		values["authors"] = a
+	if len(authors) == 0 {
+		imp.report.add(rel, 0, Error, "publication", "no authors (no authors: field, and no citation: to read them from): add author = {…} to the entry %s in %s", key, imp.bibTarget())
 	}
-	s.used["title"] = true
+	e.set("author", strings.Join(authors, " and "))
+	e.set(venue, s.str("venue"))
+	if d := s.str("date"); d != "" {
+		if t, ok := parseDate(d); ok {
+			e.set("date", t.Format("2006-01-02"))
+		}
+	}
+	e.set("doi", s.str("doi"))
+	for _, k := range []string{"paperurl", "paper_url", "link", "html"} {
+		v := s.str(k)
+		if v == "" {
+			continue
+		}
+		if u, ok := imp.asset(rel, s.line(k), v); ok {
+			e.set("pdf", strings.TrimPrefix(u, "/"))
+		} else if strings.HasPrefix(v, "http") {
+			e.set("url", v)
+		}
+		break
+	}
+	if v := s.str("slidesurl"); v != "" {
+		if u, ok := imp.asset(rel, s.line("slidesurl"), v); ok {
+			v = u
+		}
+		if strings.HasPrefix(v, "http") {
+			e.set("slides", v)
+		}
+	}
+	e.set("abstract", s.str("excerpt"))
+	imp.genBib = append(imp.genBib, e)
+	// The page: its text and its old URL, adding to the entry (which has
+	// the date, the abstract and, in academicpages' category, the type).
+	values := map[string]any{}
 	old := ""
 	if s.str("permalink") == "" {
 		old = imp.cfg.oldURL("publications", rel)
 	}
-	imp.common(s, values, "/publications/"+model.Slugify(name)+"/", false)
+	imp.common(s, values, "/publications/"+key+"/", false)
+	for _, k := range []string{"date", "description", "summary", "tags"} {
+		delete(values, k)
+	}
+	if tags := s.list("tags", true); len(tags) > 0 {
+		values["tags"] = tags
+	}
+	s.used["title"], s.used["venue"] = true, true
+	imp.dropped(s, "bibtexurl", "collection")
 	if old != "" {
 		values["aliases"] = append([]string{old}, stringsOf(values["aliases"])...)
 	}
-	imp.dropped(s, "excerpt", "slidesurl", "bibtexurl", "category", "collection")
-	dest := imp.emit(path.Join("content/publications", orDefault(model.Slugify(name), "publication")+".md"), rel, entry{typ: "publication", title: title, values: values, body: c.body})
-	imp.dest[rel] = dest
+	if strings.TrimSpace(c.body) != "" || len(values) > 0 {
+		dest := imp.emit(path.Join("content/publications", key+".md"), rel, entry{typ: "publication", title: title, values: values, body: c.body, extends: true})
+		imp.dest[rel] = dest
+	}
 	imp.report.Counts.Publications++
+}
+
+// bibTarget names the .bib the generated entries go to, for messages.
+func (imp *importer) bibTarget() string {
+	if imp.labBibName != "" {
+		return imp.labBibName
+	}
+	return genBibName
 }
 
 func stringsOf(v any) []string {
