@@ -111,6 +111,7 @@ func Site(dir string, opts Options) (*Report, error) {
 	r.Diagnostics = append(r.Diagnostics, bibtexDiags...)
 	r.Diagnostics = append(r.Diagnostics, pubDiags...)
 	r.Diagnostics = append(r.Diagnostics, duplicateURLs(pages, results)...)
+	r.Diagnostics = append(r.Diagnostics, idCollisions(dir, pages)...)
 	r.Diagnostics = append(r.Diagnostics, duplicateWeights(pages, results)...)
 	r.finish(opts.Strict)
 	return r, nil
