@@ -6,12 +6,30 @@ import (
 	"strings"
 )
 
-// asset resolves a reference (an image, a PDF) made by the source file
-// from to a file of the Jekyll site, plans its copy into static/ at the
-// same path, so that its URL does not change, and returns that URL. ok is
-// false for a reference to another site; a file the site does not have is
-// reported.
+// Where a file of the Jekyll site goes: an image that pages only show
+// goes to assets/, where Hugo reads its size and makes its WebP sizes;
+// any other file (or an image a page also links to) to static/. Both keep
+// the file's path, so its URL does not change.
+const (
+	usedAsImage = 1 << iota
+	usedAsFile
+)
+
+// image is asset for an image a page shows.
+func (imp *importer) image(from string, line int, ref string) (string, bool) {
+	return imp.use(from, line, ref, usedAsImage)
+}
+
+// asset resolves a reference (a PDF, an image) made by the source file
+// from to a file of the Jekyll site, plans its copy into the new site at
+// the same path, so that its URL does not change, and returns that URL.
+// ok is false for a reference to another site; a file the site does not
+// have is reported.
 func (imp *importer) asset(from string, line int, ref string) (string, bool) {
+	return imp.use(from, line, ref, usedAsFile)
+}
+
+func (imp *importer) use(from string, line int, ref string, how int) (string, bool) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "tel:") || strings.ContainsRune(ref, '\uE000') {
 		return ref, false
@@ -60,12 +78,25 @@ func (imp *importer) asset(from string, line int, ref string) (string, bool) {
 	if strings.HasPrefix(rel, "_") {
 		imp.report.add(from, line, Warning, "asset", "%s is in %s, which Jekyll does not publish; copied to static/%s all the same", ref, strings.SplitN(rel, "/", 2)[0], rel)
 	}
-	dest := path.Join("static", rel)
-	if _, ok := imp.assets[dest]; !ok {
-		imp.assets[dest] = rel
+	if imp.assetUse[rel] == 0 {
 		imp.report.Counts.Assets++
 	}
+	imp.assetUse[rel] |= how
 	return "/" + rel, true
+}
+
+// imageExts are the images Hugo can process.
+var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".tif", ".tiff", ".bmp"}
+
+// placeAssets decides where each file goes (see usedAsImage).
+func (imp *importer) placeAssets() {
+	for rel, how := range imp.assetUse {
+		dir := "static"
+		if how == usedAsImage && contains(imageExts, strings.ToLower(path.Ext(rel))) {
+			dir = "assets"
+		}
+		imp.assets[path.Join(dir, rel)] = rel
+	}
 }
 
 // ownHost reports whether u is on the Jekyll site's own host (its url in

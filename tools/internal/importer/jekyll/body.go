@@ -418,7 +418,7 @@ func (c *conv) markdownLinks(t string) string {
 		line := c.lineOfText(m)
 		dest := sm[3]
 		if sm[1] == "!" {
-			if u, ok := c.imp.asset(c.s.rel, line, dest); ok {
+			if u, ok := c.imp.image(c.s.rel, line, dest); ok {
 				dest = u
 			} else if strings.Contains(dest, "://") || strings.HasPrefix(dest, "//") {
 				c.imp.report.add(c.s.rel, line, Warning, "image", "image %s is on another site, which the Content-Security-Policy does not allow: it became a link; download it into static/ to show it", dest)
@@ -669,7 +669,7 @@ func (c *conv) image(n *html.Node, line int) string {
 		return ""
 	}
 	alt := strings.TrimSpace(attr(n, "alt"))
-	u, ok := c.imp.asset(c.s.rel, line, src)
+	u, ok := c.imp.image(c.s.rel, line, src)
 	if !ok {
 		if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "//") {
 			c.imp.report.add(c.s.rel, line, Warning, "image", "image %s is on another site, which the Content-Security-Policy does not allow: it became a link; download it into static/ to show it", src)
@@ -774,7 +774,7 @@ func (c *conv) figure(n *html.Node, line int) (string, bool) {
 	}
 	caption = boldPanel.ReplaceAllString(caption, "($1$2)")
 	src := attr(img, "src")
-	u, found := c.imp.asset(c.s.rel, line, src)
+	u, found := c.imp.image(c.s.rel, line, src)
 	if !found {
 		u = src
 	}

@@ -71,15 +71,16 @@ type importer struct {
 	// .bib.
 	genBib []bibEntry
 
-	out     map[string][]byte      // site files to write, by relative path
-	origin  map[string]string      // site file → the source file it came from
-	assets  map[string]string      // site file → source file to copy
-	dest    map[string]string      // source page → its content path, for {% link %}
-	posts   map[string]string      // post name (2024-01-05-slug) → content path
-	urls    map[string]string      // a page's URL, new or old → its content file
-	people  map[string]*personPage // by slug
-	colours []string               // research theme colours taken, in order
-	weights int                    // research themes so far
+	out      map[string][]byte      // site files to write, by relative path
+	origin   map[string]string      // site file → the source file it came from
+	assets   map[string]string      // site file → source file to copy
+	assetUse map[string]int         // source file → how pages use it (usedAsImage, usedAsFile)
+	dest     map[string]string      // source page → its content path, for {% link %}
+	posts    map[string]string      // post name (2024-01-05-slug) → content path
+	urls     map[string]string      // a page's URL, new or old → its content file
+	people   map[string]*personPage // by slug
+	colours  []string               // research theme colours taken, in order
+	weights  int                    // research themes so far
 }
 
 // Import reads the Jekyll site o.Source and writes a labsite site into
@@ -107,7 +108,7 @@ func Import(o Options) (*Report, error) {
 		o: o, src: abs,
 		report: &Report{Source: o.Source, Site: o.Site, DryRun: o.DryRun},
 		byBase: map[string][]string{},
-		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{},
+		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{}, assetUse: map[string]int{},
 		dest: map[string]string{}, posts: map[string]string{}, urls: map[string]string{},
 		people: map[string]*personPage{},
 	}
@@ -414,6 +415,7 @@ func pageURL(rel string) string {
 
 // write writes the planned site, or in a dry run lists it.
 func (imp *importer) write() error {
+	imp.placeAssets()
 	r := imp.report
 	siteOpts := scaffold.SiteOptions{
 		Title: imp.siteTitle(), ThemePath: imp.o.ThemePath, Force: imp.o.Force, Bare: true,

@@ -207,7 +207,7 @@ func (c *conv) includeFigure(raw, args string, off int) string {
 		return c.unconverted(raw, off, "has no path the import can read")
 	}
 	line := c.lineAt(off)
-	u, ok := c.imp.asset(c.s.rel, line, src)
+	u, ok := c.imp.image(c.s.rel, line, src)
 	if !ok {
 		u = normaliseURL(src)
 	}

@@ -567,7 +567,7 @@ func (imp *importer) convertPost(rel string, news bool) {
 		values["draft"] = true
 	}
 	if img := s.str("image"); img != "" {
-		if u, ok := imp.asset(rel, s.line("image"), img); ok {
+		if u, ok := imp.image(rel, s.line("image"), img); ok {
 			values["image"] = u
 		}
 	}
@@ -616,7 +616,7 @@ func (imp *importer) convertProject(rel string) {
 	}
 	body := c.body
 	if img := s.str("img"); img != "" {
-		if src, ok := imp.asset(rel, s.line("img"), img); ok {
+		if src, ok := imp.image(rel, s.line("img"), img); ok {
 			body = fmt.Sprintf("![%s](%s)\n\n%s", title, src, body)
 			imp.report.add(rel, s.line("img"), Warning, "alt", "the project's image %s became an image above the text, with the title as its alt text: describe what it shows", img)
 		}

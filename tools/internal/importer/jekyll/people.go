@@ -96,7 +96,7 @@ func (imp *importer) emitPerson(from string, line int, p person) {
 		}
 	}
 	if p.image != "" {
-		if u, ok := imp.asset(from, line, p.image); ok {
+		if u, ok := imp.image(from, line, p.image); ok {
 			values["image"] = u
 		}
 	}
