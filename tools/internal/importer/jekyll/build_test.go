@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/sitecheck"
@@ -15,6 +16,63 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 )
+
+// TestMain removes the fixtures' builds, which the tests share.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builds.root != "" {
+		os.RemoveAll(builds.root)
+	}
+	os.Exit(code)
+}
+
+// builds are the fixtures imported (with the repository's theme) and
+// built with the pinned Hugo, once for all the tests that look at them.
+var builds struct {
+	sync.Mutex
+	root string
+	m    map[string]*fixtureBuild
+}
+
+type fixtureBuild struct {
+	dir  string
+	rep  *Report
+	site *hugotest.Site
+}
+
+// builtFixture imports and builds testdata/<name>, or returns the build
+// another test made.
+func builtFixture(t *testing.T, name string) *fixtureBuild {
+	t.Helper()
+	builds.Lock()
+	defer builds.Unlock()
+	if b := builds.m[name]; b != nil {
+		return b
+	}
+	if builds.root == "" {
+		root, err := os.MkdirTemp("", "labtool-jekyll-builds-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		builds.root, builds.m = root, map[string]*fixtureBuild{}
+	}
+	dir := filepath.Join(builds.root, name)
+	o := Options{Source: filepath.Join("testdata", name, "src"), Site: dir, ThemePath: hugotest.ThemeDir}
+	if bib := filepath.Join("testdata", name, "bibliography.bib"); fileExists(bib) {
+		o.Bibliography = bib
+	}
+	rep, err := Import(o)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	site, err := hugotest.RunTo(t, dir, filepath.Join(builds.root, name+"-public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &fixtureBuild{dir: dir, rep: rep, site: site}
+	builds.m[name] = b
+	return b
+}
 
 // researchPage is the structure of a built research page that the seed
 // page must have once imported: the structure of exampleSite's.
@@ -112,8 +170,8 @@ func TestSeedBuildsLikeExampleSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two sites with Hugo")
 	}
-	dir, _ := importFixture(t, "seed", hugotest.ThemeDir)
-	got := readResearchPage(t, hugotest.Build(t, dir), dir)
+	seed := builtFixture(t, "seed")
+	got := readResearchPage(t, seed.site, seed.dir)
 	want := readResearchPage(t, hugotest.Build(t, hugotest.ExampleSite), hugotest.ExampleSite)
 
 	check := func(what string, g, w any) {
@@ -220,8 +278,7 @@ func TestSeedKeepsEveryWord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a site with Hugo")
 	}
-	dir, _ := importFixture(t, "seed", hugotest.ThemeDir)
-	site := hugotest.Build(t, dir)
+	site := builtFixture(t, "seed").site
 	page := words(textNodes(site.Parse(t, "research/index.html").Node))
 	for _, w := range visibleWords(t, filepath.Join("testdata", "seed", "src", "research.md")) {
 		if !slices.Contains(page, w) {
@@ -240,8 +297,8 @@ func TestFixturesKeepEveryWord(t *testing.T) {
 	}
 	for _, name := range fixtures(t) {
 		t.Run(name, func(t *testing.T) {
-			dir, rep := importFixture(t, name, hugotest.ThemeDir)
-			site := hugotest.Build(t, dir)
+			b := builtFixture(t, name)
+			site, rep := b.site, b.rep
 			// A file with an error is not done: a draft, say, until a
 			// human acts.
 			unfinished := map[string]bool{}
@@ -289,8 +346,8 @@ func TestFixturesBuildWithoutLiquid(t *testing.T) {
 	liquid := regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
 	for _, name := range fixtures(t) {
 		t.Run(name, func(t *testing.T) {
-			dir, rep := importFixture(t, name, hugotest.ThemeDir)
-			site := hugotest.Build(t, dir)
+			b := builtFixture(t, name)
+			site, rep := b.site, b.rep
 			var listed []string
 			for _, it := range rep.Items {
 				if it.Rule == "liquid" {
