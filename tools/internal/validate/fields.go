@@ -413,6 +413,9 @@ func (c *checker) ref(f model.Field, name string, v *frontmatter.Value) {
 	if t == nil || c.s.slugs[t.Name][v.Text] {
 		return
 	}
+	if c.refPath(t, name, v) {
+		return
+	}
 	var slugs []string
 	for s := range c.s.slugs[t.Name] {
 		slugs = append(slugs, s)
