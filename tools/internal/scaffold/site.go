@@ -82,6 +82,17 @@ type SiteConfig struct {
 	// Labsite are values of [params.labsite] (name, description, email,
 	// social, address …), written above the commented defaults.
 	Labsite map[string]any
+	// Menu are entries of the main menu after labsite's own (Research,
+	// People, Publications, News, weights 10 to 40).
+	Menu []MenuEntry
+}
+
+// MenuEntry is an entry of the main menu: a page by its path under
+// content/ (pageRef), with its weight.
+type MenuEntry struct {
+	Name    string `toml:"name"`
+	PageRef string `toml:"pageRef"`
+	Weight  int    `toml:"weight"`
 }
 
 // SiteResult says what NewSite wrote.
@@ -300,7 +311,7 @@ func goModule(dir string) string {
 // siteConfigTOML is SiteConfig encoded for hugo.toml's template: each
 // part is TOML text, empty when unset.
 type siteConfigTOML struct {
-	BaseURL, TimeZone, Permalinks, Labsite string
+	BaseURL, TimeZone, Permalinks, Labsite, Menu string
 }
 
 // configTOML encodes c with go-toml: key = value lines, tables inline, so
@@ -337,6 +348,15 @@ func configTOML(c SiteConfig) (siteConfigTOML, error) {
 			return out, err
 		}
 	}
+	var menu []string
+	for _, m := range c.Menu {
+		e, err := enc(m)
+		if err != nil {
+			return out, err
+		}
+		menu = append(menu, "  [[menus.main]]\n    "+strings.ReplaceAll(e, "\n", "\n    "))
+	}
+	out.Menu = strings.Join(menu, "\n")
 	return out, nil
 }
 

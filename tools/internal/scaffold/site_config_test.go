@@ -23,6 +23,7 @@ func TestNewSiteBareWithConfig(t *testing.T) {
 			BaseURL:    "https://lab.example.org/sub/",
 			TimeZone:   "Europe/Lisbon",
 			Permalinks: map[string]string{"news": "/:year/:month/:slug/"},
+			Menu:       []MenuEntry{{Name: `About "us"`, PageRef: "/about", Weight: 50}},
 			Labsite: map[string]any{
 				"name":   `Lab "quoted" \ name`,
 				"email":  "lab@example.org",
@@ -48,6 +49,9 @@ func TestNewSiteBareWithConfig(t *testing.T) {
 		TimeZone   string            `toml:"timeZone"`
 		Title      string            `toml:"title"`
 		Permalinks map[string]string `toml:"permalinks"`
+		Menus      struct {
+			Main []MenuEntry `toml:"main"`
+		} `toml:"menus"`
 		Params     struct {
 			Labsite struct {
 				Name   string              `toml:"name"`
@@ -61,6 +65,9 @@ func TestNewSiteBareWithConfig(t *testing.T) {
 	}
 	if cfg.BaseURL != "https://lab.example.org/sub/" || cfg.TimeZone != "Europe/Lisbon" || cfg.Title != `Lab "quoted" \ name` {
 		t.Errorf("baseURL, timeZone, title = %q, %q, %q", cfg.BaseURL, cfg.TimeZone, cfg.Title)
+	}
+	if m := cfg.Menus.Main; len(m) != 5 || m[4] != (MenuEntry{Name: `About "us"`, PageRef: "/about", Weight: 50}) {
+		t.Errorf("menus.main = %+v, want labsite's four entries and About \"us\"", m)
 	}
 	if cfg.Permalinks["news"] != "/:year/:month/:slug/" {
 		t.Errorf("permalinks = %v", cfg.Permalinks)

@@ -25,6 +25,8 @@ type config struct {
 	Address     []string
 	Social      []link
 	Exclude     []string
+	// HeaderPages are minima's pages of the menu, in order.
+	HeaderPages []string
 	// Author is the site's author (academicpages, minimal-mistakes), who
 	// becomes a person.
 	Author      *person
@@ -134,6 +136,11 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 	if c.Title == "" || c.Title == "blank" {
 		// al-folio names the site after its owner.
 		c.Title = strings.Join(strings.Fields(scalar(m, "first_name")+" "+scalar(m, "middle_name")+" "+scalar(m, "last_name")), " ")
+	}
+	if v := get(m, "header_pages"); v != nil && v.Kind == yaml.SequenceNode {
+		for _, e := range v.Content {
+			c.HeaderPages = append(c.HeaderPages, e.Value)
+		}
 	}
 	if v := get(m, "exclude"); v != nil && v.Kind == yaml.SequenceNode {
 		for _, e := range v.Content {

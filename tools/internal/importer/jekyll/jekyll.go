@@ -79,8 +79,12 @@ type importer struct {
 	posts    map[string]string      // post name (2024-01-05-slug) → content path
 	urls     map[string]string      // a page's URL, new or old → its content file
 	people   map[string]*personPage // by slug
-	colours  []string               // research theme colours taken, in order
-	weights  int                    // research themes so far
+	// nav are the pages that may be in the main menu; navFromData is
+	// _data/navigation.yml's, once read.
+	nav         []navPage
+	navFromData *[]navPage
+	colours     []string // research theme colours taken, in order
+	weights     int      // research themes so far
 }
 
 // Import reads the Jekyll site o.Source and writes a labsite site into
@@ -591,7 +595,7 @@ const writers = 8
 // siteConfig is hugo.toml's part that comes from _config.yml.
 func (imp *importer) siteConfig() scaffold.SiteConfig {
 	c := imp.cfg
-	sc := scaffold.SiteConfig{BaseURL: c.baseURL(), TimeZone: c.Timezone, Labsite: map[string]any{}}
+	sc := scaffold.SiteConfig{BaseURL: c.baseURL(), TimeZone: c.Timezone, Labsite: map[string]any{}, Menu: imp.menu()}
 	if c.Title != "" {
 		sc.Labsite["name"] = c.Title
 	}

@@ -169,7 +169,7 @@ func (c *conv) tag(raw, name, args string, off int) string {
 			c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; it only decorates the page (an icon, a separator), and the theme has its own", oneLine(raw))
 			return ""
 		case c.section != "" && (strings.HasPrefix(base, "list.") || strings.HasPrefix(base, "archive")):
-			c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; the %s section lists its pages itself", oneLine(raw), c.section)
+			c.imp.report.add(c.s.rel, c.lineAt(off), Warning, "liquid", "%s: left out; the %s page lists them itself", oneLine(raw), c.section)
 			return ""
 		}
 		return c.unconverted(raw, off, "includes a part of the Jekyll theme, which labsite does not have")

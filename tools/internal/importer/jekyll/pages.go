@@ -279,16 +279,22 @@ func (imp *importer) convertPage(rel string) {
 	if sectionURL == "" && base == "index" && dir != "" && !strings.Contains(dir, "/") {
 		sectionURL = "/" + dir + "/"
 	}
-	if sectionPages[sectionURL] != "" {
+	home := permalink == "/" || (dir == "" && base == "index")
+	section := sectionPages[sectionURL]
+	if home {
+		section = "home"
+	}
+	if section != "" {
 		// Liquid that listed a collection (al-folio's projects page, the
-		// Allan Lab's team page): the section lists its pages itself.
+		// Allan Lab's team page, a blog's home page): the section lists
+		// its pages itself, and the home page the latest news.
 		var listed []listing
 		s.body, listed = dropListings(s.body)
 		for _, l := range listed {
-			imp.report.add(rel, s.bodyLine+l.line-1, Warning, "liquid", "the Liquid that listed %s was left out: the %s section lists its pages itself", l.what, sectionPages[sectionURL])
+			imp.report.add(rel, s.bodyLine+l.line-1, Warning, "liquid", "the Liquid that listed %s was left out: the %s page lists them itself", l.what, section)
 		}
 	}
-	c := imp.convertBody(s, bodyOptions{research: true, section: sectionPages[sectionURL]})
+	c := imp.convertBody(s, bodyOptions{research: true, section: section})
 	title := s.str("title")
 	if c.title != "" {
 		title = c.title
@@ -296,7 +302,6 @@ func (imp *importer) convertPage(rel string) {
 	if title == "" {
 		title = firstHeading(c.body)
 	}
-	home := permalink == "/" || (dir == "" && base == "index")
 	if title == "" && !home {
 		title = titleFromName(base)
 		if !s.broken {
@@ -345,7 +350,8 @@ func (imp *importer) convertPage(rel string) {
 	s.used["title"], s.used["permalink"] = true, true
 	imp.dropped(s)
 	imp.dest[rel] = dest
-	imp.emit(dest, rel, entry{typ: "page", title: title, values: values, body: c.body})
+	dest = imp.emit(dest, rel, entry{typ: "page", title: title, values: values, body: c.body})
+	imp.readNav(s, dest, title, dir == "" && !home && s.str("title") != "")
 	imp.report.Counts.Pages++
 	imp.emitThemes(rel, c.themes)
 }
