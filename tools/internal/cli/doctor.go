@@ -17,6 +17,8 @@ type DoctorOptions struct {
 	Site string
 	// Hugo is the hugo command to ask for its version and deprecations.
 	Hugo string
+	// Format is text, json or github.
+	Format string
 }
 
 func newCmdDoctor(ios *IO) *cobra.Command {
@@ -46,6 +48,7 @@ warnings), 2 for a usage error (a bad flag, or a folder that is not a Hugo
 site). Notes say what could not be checked; they do not fail.`,
 		Example: `  labtool doctor
   labtool doctor exampleSite
+  labtool doctor --format github       # annotations in GitHub Actions
   hugo mod get -u && labtool doctor    # after upgrading the theme`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -53,10 +56,16 @@ site). Notes say what could not be checked; they do not fail.`,
 			if len(args) == 1 {
 				opts.Site = args[0]
 			}
+			switch opts.Format {
+			case "text", "json", "github":
+			default:
+				return &UsageError{fmt.Errorf("--format must be text, json or github, not %q", opts.Format)}
+			}
 			return doctorRun(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Hugo, "hugo", "hugo", "the hugo command")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	return cmd
 }
 
@@ -79,7 +88,15 @@ func doctorRun(opts *DoctorOptions) error {
 	if !filepath.IsAbs(opts.Site) {
 		prefix = filepath.ToSlash(filepath.Clean(opts.Site))
 	}
-	if err := doctor.WriteText(opts.IO.Out, report, prefix); err != nil {
+	switch opts.Format {
+	case "json":
+		err = doctor.WriteJSON(opts.IO.Out, report)
+	case "github":
+		err = doctor.WriteGitHub(opts.IO.Out, report, prefix)
+	default:
+		err = doctor.WriteText(opts.IO.Out, report, prefix)
+	}
+	if err != nil {
 		return err
 	}
 	if len(report.Findings) > 0 {

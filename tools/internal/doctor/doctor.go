@@ -10,6 +10,7 @@ package doctor
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -600,6 +601,71 @@ func WriteText(w io.Writer, r *Report, prefix string) error {
 	b.WriteString(r.Summary() + "\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// JSONVersion is the version of the JSON output's schema. It changes only
+// when a field is removed or changes meaning.
+const JSONVersion = 1
+
+// WriteJSON writes the report as one JSON object: {"version": 1,
+// "checks": […], "findings": [{"path", "line", "severity", "rule",
+// "message", "fix"}], "notes": […]}; paths are relative to the site's
+// root, and the lists are always present.
+func WriteJSON(w io.Writer, r *Report) error {
+	out := struct {
+		Version  int       `json:"version"`
+		Checks   []string  `json:"checks"`
+		Findings []Finding `json:"findings"`
+		Notes    []string  `json:"notes"`
+	}{JSONVersion, r.Checks, r.Findings, r.Notes}
+	if out.Checks == nil {
+		out.Checks = []string{}
+	}
+	if out.Findings == nil {
+		out.Findings = []Finding{}
+	}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteGitHub writes each finding as a GitHub Actions workflow command
+// (::error or ::warning, on the file and line), the notes as ::notice,
+// then the summary line. prefix is put before each path, so that GitHub
+// finds the file from the repository's root.
+func WriteGitHub(w io.Writer, r *Report, prefix string) error {
+	var b bytes.Buffer
+	for _, f := range r.Findings {
+		path := f.Path
+		if prefix != "" && prefix != "." {
+			path = prefix + "/" + path
+		}
+		props := "file=" + escapeProperty(path)
+		if f.Line > 0 {
+			props += fmt.Sprintf(",line=%d", f.Line)
+		}
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", f.Severity, props, escapeProperty("labtool doctor ["+f.Rule+"]"), escapeData(f.Message+"\nfix: "+f.Fix))
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "::notice title=labtool doctor::%s\n", escapeData(n))
+	}
+	b.WriteString(r.Summary() + "\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// escapeData escapes a workflow command's message as the Actions toolkit
+// does.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 // Summary is "2 errors, 1 warning (checked: …)" or "all is well (checked: …)".
