@@ -114,6 +114,10 @@ type Document struct {
 	BodyOffset int
 	BodyLine   int
 
+	// Lazy is set when a Lazy Parser read the document: its YAML entries
+	// have no positions of their own.
+	Lazy bool
+
 	node *yaml.Node
 }
 
@@ -172,12 +176,17 @@ func Parse(src []byte) (*Document, error) {
 // Parser per goroutine saves most of the garbage. A Parser must not be
 // used by two goroutines at once; the zero value is ready to use.
 type Parser struct {
-	doc Document
+	// Lazy leaves out the positions of YAML values, and the go.yaml.in/yaml/v3
+	// parse that finds them, when Hugo reads the front matter: every entry
+	// is then where the front matter starts, and Document.Lazy is set. A
+	// caller with something to report parses again without Lazy.
+	Lazy bool
+	doc  Document
 }
 
 // Parse parses src as the function Parse does.
 func (p *Parser) Parse(src []byte) (*Document, error) {
-	p.doc = Document{}
+	p.doc = Document{Lazy: p.Lazy}
 	d := &p.doc
 	if bytes.HasPrefix(src, []byte(bom)) {
 		d.BOM = true
@@ -247,7 +256,9 @@ func (d *Document) delimited(start int, delim string) error {
 		d.Raw = src[rawStart:off]
 		d.Close = d.PosAt(off)
 		d.setBody(off + len(delim) + crlf(src[off+len(delim):]))
-		if d.Format == YAMLFrontMatter {
+		if d.Format == YAMLFrontMatter && d.Lazy {
+			return nil
+		} else if d.Format == YAMLFrontMatter {
 			return d.parseYAML()
 		}
 		return d.parseTOML()

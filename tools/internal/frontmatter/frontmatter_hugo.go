@@ -1,7 +1,6 @@
 package frontmatter
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,7 +29,8 @@ var hugoFormats = [...]metadecoders.Format{YAMLFrontMatter: metadecoders.YAML, T
 // When both accept it, each value takes Hugo's kind and text. When Hugo
 // refuses what the parser accepted, Hugo's error is reported at its
 // position. When Hugo accepts what the parser refused, the entries are
-// Hugo's, at the lines their keys start (or where the front matter does).
+// Hugo's, all where the front matter starts, as they are for a Lazy
+// Parser.
 func (d *Document) agree(err error) error {
 	if d.Format == NoFrontMatter || d.Close == (Pos{}) {
 		return err // no block of front matter, for Hugo either
@@ -58,7 +58,7 @@ func (d *Document) agree(err error) error {
 			}
 			return err
 		}
-		d.Entries = d.entriesOf(m)
+		d.Entries = overlay(nil, m, Pos{d.RawLine, 1})
 		return nil
 	}
 	d.Entries = overlay(d.Entries, m, Pos{d.RawLine, 1})
@@ -159,33 +159,6 @@ func setValue(v *Value, hv any) {
 	default:
 		v.Kind, v.Text = StringValue, fmt.Sprint(h)
 	}
-}
-
-// entriesOf returns Hugo's top-level values as entries, each at the line
-// where its key starts, or at the start of the front matter.
-func (d *Document) entriesOf(m map[string]any) []*Entry {
-	var entries []*Entry
-	for k, hv := range m {
-		pos := Pos{d.RawLine, 1}
-		if i := d.keyOffset(k); i >= 0 {
-			pos = d.PosAt(d.RawOffset + i)
-		}
-		v := &Value{Pos: pos}
-		setValue(v, hv)
-		entries = append(entries, &Entry{Key: k, KeyPos: pos, Value: v})
-	}
-	slices.SortFunc(entries, func(a, b *Entry) int { return cmp.Or(comparePos(a.KeyPos, b.KeyPos), strings.Compare(a.Key, b.Key)) })
-	return entries
-}
-
-// keyOffset returns the offset in Raw of key at the start of a line
-// (after spaces and an opening quote), or -1.
-func (d *Document) keyOffset(key string) int {
-	loc := regexp.MustCompile(`(?m)^[ \t]*["']?` + regexp.QuoteMeta(key)).FindIndex(d.Raw)
-	if loc == nil {
-		return -1
-	}
-	return loc[1] - len(key)
 }
 
 var goccyPos = regexp.MustCompile(`^\[(\d+):(\d+)\] `)

@@ -21,6 +21,8 @@ type fileResult struct {
 	url fact
 	// weight is a research theme's weight, when it has one.
 	weight *fact
+	// lazy reports facts without positions (see frontmatter.Parser).
+	lazy bool
 }
 
 // fact is a value of a file with the place it comes from.
@@ -66,7 +68,7 @@ func (s *site) checkFile(p *frontmatter.Parser, rel string, data []byte) fileRes
 		return c.res
 	}
 	doc, err := p.Parse(data)
-	c.doc, c.src = doc, doc.Src
+	c.doc, c.src, c.res.lazy = doc, doc.Src, doc.Lazy
 	var errs frontmatter.Errors
 	syntaxOK := true
 	if errors.As(err, &errs) {
