@@ -52,7 +52,7 @@ func TestNewSiteBareWithConfig(t *testing.T) {
 		Menus      struct {
 			Main []MenuEntry `toml:"main"`
 		} `toml:"menus"`
-		Params     struct {
+		Params struct {
 			Labsite struct {
 				Name   string              `toml:"name"`
 				Email  string              `toml:"email"`
