@@ -322,6 +322,22 @@ var symptoms = map[string]func(b *built, src []byte, d validate.Diagnostic) stri
 	// The value is published as written (a broken link or address), or
 	// the theme leaves it out (the link is lost); either way the page
 	// lacks the working link its author meant.
+	// An address the site never links (javascript:, data: …), in a .bib
+	// file or data/bibliography.json: the theme leaves the link out, so
+	// the page lacks the link its author meant (and never prints a dead
+	// #ZgotmplZ one).
+	validate.RuleUnsafeURL: func(b *built, src []byte, d validate.Diagnostic) string {
+		page := strings.ToLower(b.html())
+		if strings.Contains(page, "zgotmplz") {
+			return "the site prints a #ZgotmplZ link"
+		}
+		for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+			if regexp.MustCompile(`^\s*(javascript|data|vbscript):`).MatchString(html.UnescapeString(m[1])) {
+				return "the site links to " + m[1]
+			}
+		}
+		return ""
+	},
 	validate.RuleURL:   publishedAsWritten,
 	validate.RuleDOI:   publishedAsWritten,
 	validate.RuleORCID: publishedAsWritten,
