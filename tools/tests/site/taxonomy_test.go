@@ -65,3 +65,53 @@ func TestNewSiteHasNoEmptyTaxonomies(t *testing.T) {
 		t.Error("categories published, though the site names only tags")
 	}
 }
+
+// emptyLists returns the lists (ul, ol) without an item on the site's
+// pages, as "page: class".
+func emptyLists(t *testing.T, site *hugotest.Site) []string {
+	t.Helper()
+	var out []string
+	for _, page := range site.Pages(t) {
+		doc := site.Parse(t, page)
+		for _, tag := range []string{"ul", "ol"} {
+			for _, l := range doc.Find(hugotest.Tag(tag)) {
+				if len(l.Find(hugotest.Tag("li"))) == 0 {
+					class, _ := l.Attr("class")
+					out = append(out, page+": "+tag+"."+class)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// No page has an empty list: not exampleSite, not a new site whose
+// sections are still empty, not a person without links or whose themes do
+// not exist, not a taxonomy without terms.
+func TestNoEmptyLists(t *testing.T) {
+	t.Parallel()
+	if found := emptyLists(t, exampleSite(t)); len(found) > 0 {
+		t.Errorf("exampleSite has empty lists: %q", found)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.NewSite(dir, scaffold.SiteOptions{Title: "Test Lab", ThemePath: hugotest.ThemeDir}); err != nil {
+		t.Fatal(err)
+	}
+	config, err := os.ReadFile(filepath.Join(dir, "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	config = []byte(strings.Replace(string(config), "[taxonomies]\n", "[taxonomies]\n  tag = \"tags\"\n", 1))
+	for name, data := range map[string][]byte{
+		"hugo.toml":             config,
+		"content/people/pat.md": []byte("---\ntitle: Pat\nrole: phd\nthemes: [no-such-theme]\n---\n"),
+		"content/people/sam.md": []byte("---\ntitle: Sam\nrole: postdoc\nwebsite: \"javascript:alert(1)\"\n---\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found := emptyLists(t, hugotest.Build(t, dir)); len(found) > 0 {
+		t.Errorf("a sparse site has empty lists: %q", found)
+	}
+}
