@@ -35,33 +35,29 @@ func (d *Document) agree(err error) error {
 	if d.Format == NoFrontMatter || d.Close == (Pos{}) {
 		return err // no block of front matter, for Hugo either
 	}
+	m, herr := metadecoders.Default.UnmarshalToMap(d.Raw, hugoFormats[d.Format])
+	if herr != nil {
+		if err == nil {
+			d.Entries, err = nil, Errors{d.hugoError(herr)}
+		}
+		return err
+	}
+	// Hugo reads it. Of the parser's errors only keys repeated in JSON
+	// stand, which Hugo takes the last of; a parser that refused the block
+	// has no entries to keep.
 	var errs Errors
 	errors.As(err, &errs)
-	m, herr := metadecoders.Default.UnmarshalToMap(d.Raw, hugoFormats[d.Format])
-	switch {
-	case herr != nil && err == nil:
+	repeats := true
+	for _, e := range errs {
+		repeats = repeats && e.Kind == DuplicateKeyError
+	}
+	if !repeats {
 		d.Entries = nil
-		return Errors{d.hugoError(herr)}
-	case herr != nil:
-		return err
-	case err != nil:
-		syntax := false
-		for _, e := range errs {
-			syntax = syntax || e.Kind == SyntaxError
-		}
-		if !syntax {
-			// Repeated keys: Hugo takes the last in JSON; in YAML, where
-			// Hugo saw none, they are the parser's misreading.
-			d.Entries = overlay(d.Entries, m, Pos{d.RawLine, 1})
-			if d.Format != JSONFrontMatter {
-				return nil
-			}
-			return err
-		}
-		d.Entries = overlay(nil, m, Pos{d.RawLine, 1})
-		return nil
 	}
 	d.Entries = overlay(d.Entries, m, Pos{d.RawLine, 1})
+	if repeats && d.Format == JSONFrontMatter {
+		return err
+	}
 	return nil
 }
 

@@ -173,7 +173,7 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "\n---\ntitle: x\nsummary: a: b\n---\n", []string{"4:10 syntax: invalid YAML front matter: mapping value is not allowed in this context"}},
 		// Hugo's goccy/go-yaml gives the position.
 		{"yaml syntax indented", "---\nparams:\n  a: 1\n   b: 2\n---\n", []string{"3:6 syntax: invalid YAML front matter: mapping value is not allowed in this context"}},
-		{"yaml not a mapping", "---\n- a\n- b\n---\n", []string{"2:1 syntax: YAML front matter must map keys to values, not be a list"}},
+		{"yaml not a mapping", "---\n- a\n- b\n---\n", []string{"2:1 syntax: invalid YAML front matter: sequence was used where mapping is expected"}},
 		{"toml syntax", "+++\ntitle = 'x'\nweight = \n+++\n", []string{"3:10 syntax: invalid TOML front matter: unexpected character U+000A at start of value"}},
 		{"toml impossible date", "+++\ndate = 2026-02-30\n+++\n", []string{"2:8 syntax: invalid TOML front matter: 2026-02-30 is not a date of the calendar"}},
 		{"json syntax", "{\n  \"title\": x\n}\n", []string{"2:12 syntax: invalid JSON front matter: invalid character 'x' looking for beginning of value"}},

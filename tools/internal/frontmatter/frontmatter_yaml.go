@@ -2,7 +2,6 @@ package frontmatter
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -22,27 +21,12 @@ func (d *Document) parseYAML() error {
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	switch {
-	case root.Kind == 0 || root.Kind == yaml.DocumentNode:
-		// An empty block, or one holding only comments.
-	case root.Kind == yaml.MappingNode:
+	// Anything but a mapping Hugo's decoder refuses, or reads as no front
+	// matter (an empty block, a null).
+	if root.Kind == yaml.MappingNode {
 		d.Entries = conv.entries(root)
-	case root.Kind == yaml.ScalarNode && root.Tag == "!!null":
-		// Only a null (~), which Hugo reads as no front matter.
-	default:
-		conv.fail(root, fmt.Sprintf("YAML front matter must map keys to values, not be a %s", nodeKindName(root)))
 	}
 	return d.finish(conv.errs)
-}
-
-func nodeKindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.AliasNode:
-		return "alias"
-	}
-	return "single value"
 }
 
 // YAMLNode returns the YAML front matter as a go.yaml.in/yaml/v3 document
@@ -149,10 +133,6 @@ type yamlConverter struct {
 	values int
 }
 
-func (c *yamlConverter) fail(n *yaml.Node, msg string) {
-	c.errs = append(c.errs, &Error{Kind: SyntaxError, Pos: Pos{n.Line, n.Column}, Msg: msg})
-}
-
 func (c *yamlConverter) entries(n *yaml.Node) []*Entry {
 	entries := make([]*Entry, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -161,8 +141,7 @@ func (c *yamlConverter) entries(n *yaml.Node) []*Entry {
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			c.fail(k, "a front-matter key must be a single value, not a "+nodeKindName(k))
-			continue
+			continue // Hugo's decoder refuses it
 		}
 		val := c.value(v, 0)
 		if val == nil {
@@ -215,8 +194,7 @@ func (c *yamlConverter) value(n *yaml.Node, depth int) *Value {
 				k = k.Alias
 			}
 			if k.Kind != yaml.ScalarNode {
-				c.fail(k, "a front-matter key must be a single value, not a "+nodeKindName(k))
-				continue
+				continue // Hugo's decoder refuses it
 			}
 			val := c.value(n.Content[i+1], depth+1)
 			if val == nil {

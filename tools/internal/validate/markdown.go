@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/spf13/cast"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -109,33 +110,13 @@ var imageName = regexp.MustCompile(`^[ \t]*\{#([^\s}]+)[^\n]*\}[ \t]*\r?(?:\n|$)
 // markup.goldmark.renderer.unsafe, in its configuration file or in
 // config/_default/markup.*.
 func unsafeHTML(root string) bool {
-	var markup any
-	if s, ok, err := siteconfig.Lookup(root, "markup"); err == nil && ok {
-		markup = s.Value
-	}
+	s, _, _ := siteconfig.Lookup(root, "markup")
+	markup := s.Value
 	names, _ := filepath.Glob(filepath.Join(root, "config", "_default", "markup.*"))
 	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			continue
-		}
-		if m, err := metadecoders.Default.UnmarshalToMap(data, metadecoders.FormatFromString(strings.TrimPrefix(filepath.Ext(name), "."))); err == nil {
-			markup = m
+		if data, err := os.ReadFile(name); err == nil {
+			markup, _ = metadecoders.Default.Unmarshal(data, metadecoders.FormatFromString(strings.TrimPrefix(filepath.Ext(name), ".")))
 		}
 	}
-	v := markup
-	for _, key := range []string{"goldmark", "renderer", "unsafe"} {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return false
-		}
-		v = nil
-		for k, x := range m {
-			if strings.EqualFold(k, key) {
-				v = x
-			}
-		}
-	}
-	b, _ := v.(bool)
-	return b
+	return cast.ToBool(cast.ToStringMap(cast.ToStringMap(cast.ToStringMap(markup)["goldmark"])["renderer"])["unsafe"])
 }
