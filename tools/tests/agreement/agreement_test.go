@@ -342,16 +342,6 @@ var symptoms = map[string]func(b *built, src []byte, d validate.Diagnostic) stri
 	validate.RuleDOI:   publishedAsWritten,
 	validate.RuleORCID: publishedAsWritten,
 	validate.RuleEmail: publishedAsWritten,
-	// The theme links no javascript:, data: or vbscript: address.
-	validate.RuleUnsafeURL: func(b *built, src []byte, d validate.Diagnostic) string {
-		addr := strings.ToLower(regexp.MustCompile(`"([^"]+)"`).FindStringSubmatch(d.Message)[1])
-		for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(strings.ToLower(b.html()), -1) {
-			if strings.Contains(html.UnescapeString(m[1]), addr) {
-				return "the site links " + m[1]
-			}
-		}
-		return ""
-	},
 	// Hugo reads the field as something other than the model's kind, or
 	// another value than the one written.
 	validate.RuleType:    misread,
