@@ -2,10 +2,13 @@ package site
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/neuralml/labsite/tools/internal/sitecheck"
+	"github.com/neuralml/labsite/tools/internal/sitegen"
 	"github.com/neuralml/labsite/tools/internal/testkit/hugotest"
 )
 
@@ -110,6 +113,71 @@ func TestPublicationsListIsPaginated(t *testing.T) {
 		}
 		if featured := strings.Contains(site.Read(t, tc.page), `id=pubs-featured`); featured != tc.featured {
 			t.Errorf("%s: featured section %v, want %v", tc.page, featured, tc.featured)
+		}
+	}
+	r, err := sitecheck.Check(site.Public, sitecheck.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("%s: %s", p.Page, p.Message)
+	}
+}
+
+// TestPublicationFilterPagesArePaginated: a publication type's filter page
+// lists params.labsite.publicationsPerPage publications, on as many pages
+// as the type needs (made by the content adapter), with a pager, and
+// together the pages hold every publication of the type, once.
+func TestPublicationFilterPagesArePaginated(t *testing.T) {
+	src := t.TempDir()
+	if err := sitegen.Write(src, 120, sitegen.Options{Seed: 3, ThemePath: hugotest.ThemeDir, PublicationsFromBib: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "config", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "config", "_default", "params.toml"), []byte("[labsite]\npublicationsPerPage = 5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := hugotest.Build(t, src, "--minify")
+	first := site.Parse(t, "publications/types/article/index.html")
+	status := texts(first.Find(hugotest.Class("pager__status")))
+	var total int
+	if len(status) != 1 || !strings.HasPrefix(status[0], "Page 1 of ") {
+		t.Fatalf("pager %v", status)
+	}
+	fmt.Sscanf(strings.TrimPrefix(status[0], "Page 1 of "), "%d", &total)
+	if total < 3 {
+		t.Fatalf("only %d pages of articles", total)
+	}
+	seen := map[string]bool{}
+	for k := 1; k <= total; k++ {
+		page := "publications/types/article/index.html"
+		if k > 1 {
+			page = fmt.Sprintf("publications/types/article/page/%d/index.html", k)
+		}
+		doc := site.Parse(t, page)
+		titles := doc.Find(hugotest.Class("publication__title"))
+		if k < total && len(titles) != 5 || len(titles) == 0 || len(titles) > 5 {
+			t.Errorf("%s: %d publications", page, len(titles))
+		}
+		for _, a := range titles {
+			href, _ := a.Attr("href")
+			if seen[href] {
+				t.Errorf("%s: %s listed twice", page, href)
+			}
+			seen[href] = true
+		}
+		if got := texts(doc.Find(hugotest.Class("pager__status"))); fmt.Sprint(got) != fmt.Sprintf("[Page %d of %d]", k, total) {
+			t.Errorf("%s: pager %v", page, got)
+		}
+	}
+	// Every article is on one of the pages: as many as the filter counts.
+	for _, a := range first.Find(hugotest.Class("publication-filters__link")) {
+		if href, _ := a.Attr("href"); href == "/publications/types/article/" {
+			if want := fmt.Sprintf("(%d)", len(seen)); !strings.HasSuffix(a.Text(), want) {
+				t.Errorf("the filter says %q, the pages hold %d articles", a.Text(), len(seen))
+			}
 		}
 	}
 	r, err := sitecheck.Check(site.Public, sitecheck.Options{})
