@@ -29,6 +29,7 @@ func (c *checker) body() {
 			}
 		}
 	}
+	c.figureIDCollisions(shortcodes)
 	var cites []scArg
 	unnamed := map[string]bool{} // srcs of figures without a name
 	for _, sc := range shortcodes {

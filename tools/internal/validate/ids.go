@@ -131,3 +131,38 @@ func keeperFirst(items []string, name func(string) string) {
 		return strings.Compare(na, nb)
 	})
 }
+
+// figureIDCollisions reports figure shortcodes of one page whose names
+// differ but give the same id (fig-ab for "a.b" and "ab"), at the name of
+// each one the theme gives a suffix.
+func (c *checker) figureIDCollisions(shortcodes []shortcode) {
+	byID := map[string][]scArg{}
+	for _, sc := range shortcodes {
+		if sc.name != "figure" {
+			continue
+		}
+		if a, ok := sc.get("name"); ok && a.value != "" {
+			id := anchorize(strings.ToLower(a.value))
+			if !slices.ContainsFunc(byID[id], func(o scArg) bool { return strings.EqualFold(o.value, a.value) }) {
+				byID[id] = append(byID[id], a)
+			}
+		}
+	}
+	for id, args := range byID {
+		if len(args) < 2 {
+			continue
+		}
+		names := make([]string, len(args))
+		at := map[string]scArg{}
+		for i, a := range args {
+			names[i] = strings.ToLower(a.value)
+			at[names[i]] = a
+		}
+		keeperFirst(names, func(s string) string { return s })
+		for _, n := range names[1:] {
+			c.report(c.doc.PosAt(at[n].off), Warning, RuleIDCollision,
+				"rename one of the figures (and its figrefs): the theme keeps their ids apart with a -2 suffix",
+				"figure name %q gives the same id as %q (fig-%s)", at[n].value, at[names[0]].value, id)
+		}
+	}
+}

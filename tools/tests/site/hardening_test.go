@@ -279,3 +279,38 @@ title: Cited
 		t.Errorf("references %q, want %q", refs, want)
 	}
 }
+
+// Figure names that anchorize alike on one page get distinct ids, and each
+// figref leads to its own figure.
+func TestFigureIDsStayDistinct(t *testing.T) {
+	t.Parallel()
+	site := build(t, figureAssets+`
+-- content/page.md --
+---
+title: Figures
+---
+See {{< figref "a.b" >}} and {{< figref "ab" >}}.
+
+{{< figure name="ab" src="a.svg" alt="A" >}}{{< /figure >}}
+
+{{< figure name="a.b" src="b.svg" alt="B" >}}{{< /figure >}}
+`)
+	doc := site.Parse(t, "page/index.html")
+	ids := map[string]string{}
+	for _, f := range doc.Find(hugotest.Class("figure")) {
+		id, _ := f.Attr("id")
+		alt, _ := f.Find(hugotest.Tag("img"))[0].Attr("alt")
+		if ids[id] != "" {
+			t.Errorf("id %q used twice", id)
+		}
+		ids[id] = alt
+	}
+	var got []string
+	for _, a := range doc.Find(hugotest.Class("figref")) {
+		href, _ := a.Attr("href")
+		got = append(got, a.Text()+" → "+ids[strings.TrimPrefix(href, "#")])
+	}
+	if want := []string{"Fig. 2 → B", "Fig. 1 → A"}; !slices.Equal(got, want) {
+		t.Errorf("figrefs %q, want %q", got, want)
+	}
+}
