@@ -78,10 +78,12 @@ func (imp *importer) use(from string, line int, ref string, how int) (string, bo
 	if strings.HasPrefix(rel, "_") {
 		imp.report.add(from, line, Warning, "asset", "%s is in %s, which Jekyll does not publish; copied to static/%s all the same", ref, strings.SplitN(rel, "/", 2)[0], rel)
 	}
+	imp.mu.Lock()
 	if imp.assetUse[rel] == 0 {
 		imp.report.Counts.Assets++
 	}
 	imp.assetUse[rel] |= how
+	imp.mu.Unlock()
 	return "/" + rel, true
 }
 

@@ -64,6 +64,9 @@ var (
 // convertBody converts a page's body: Liquid first (as Jekyll runs it
 // before Markdown), then the raw HTML, with code kept as it is.
 func (imp *importer) convertBody(s *source, o bodyOptions) converted {
+	if s.conv != nil {
+		return *s.conv
+	}
 	c := &conv{imp: imp, s: s, section: o.section, figures: map[int]string{}, seen: map[string]int{}, dropped: map[string][]int{}, tagOff: map[string]int{}, tagCount: map[string]int{}}
 	text := c.liquid(s.body)
 	protect := func(re *regexp.Regexp) {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -81,7 +82,10 @@ type importer struct {
 	people   map[string]*personPage // by slug
 	// nav are the pages that may be in the main menu; navFromData is
 	// _data/navigation.yml's, once read.
-	nav         []navPage
+	nav []navPage
+	// sources are the files prepare read (and converted) ahead.
+	sources     map[string]readSource
+	mu          sync.Mutex // guards assetUse while bodies convert at once
 	navFromData *[]navPage
 	colours     []string // research theme colours taken, in order
 	weights     int      // research themes so far
@@ -114,7 +118,7 @@ func Import(o Options) (*Report, error) {
 		byBase: map[string][]string{},
 		out:    map[string][]byte{}, origin: map[string]string{}, assets: map[string]string{}, assetUse: map[string]int{},
 		dest: map[string]string{}, posts: map[string]string{}, urls: map[string]string{},
-		people: map[string]*personPage{},
+		people: map[string]*personPage{}, sources: map[string]readSource{},
 	}
 	imp.readConfig()
 	if err := imp.scan(); err != nil {
@@ -257,6 +261,59 @@ func (imp *importer) kindOf(rel string) (kind, string) {
 	return kindNone, ""
 }
 
+// readSource is a source file read ahead.
+type readSource struct {
+	s  *source
+	ok bool
+}
+
+// prepare reads the source files and converts their bodies, on all CPUs:
+// the work of each file that needs no other file. What follows (where
+// each page goes, its front matter) runs in order.
+func (imp *importer) prepare(rels []string, kinds []kind) {
+	type result struct {
+		rel string
+		r   readSource
+	}
+	jobs := make(chan int)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				rel, k := rels[i], kinds[i]
+				s, ok := imp.readSource(rel)
+				if s != nil && (ok || k != kindPage) {
+					var c converted
+					switch k {
+					case kindPage:
+						if pi := imp.pageOf(s); !pi.skip {
+							c = imp.convertBody(s, bodyOptions{research: true, section: pi.section})
+						}
+					default:
+						c = imp.convertBody(s, bodyOptions{})
+					}
+					s.conv = &c
+				}
+				results <- result{rel, readSource{s, ok}}
+			}
+		}()
+	}
+	go func() {
+		for i := range rels {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	for r := range results {
+		imp.sources[r.rel] = r.r
+	}
+}
+
 // convert reads every source file and plans the site's files.
 func (imp *importer) convert() {
 	// Where each page and post goes, first, so that {% link %} and
@@ -278,6 +335,15 @@ func (imp *importer) convert() {
 			imp.posts[name] = ""
 		}
 	}
+	var rels []string
+	var kinds []kind
+	for _, j := range jobs {
+		switch j.kind {
+		case kindPage, kindPost, kindNews, kindTheme, kindPerson, kindPublication, kindCollection:
+			rels, kinds = append(rels, j.rel), append(kinds, j.kind)
+		}
+	}
+	imp.prepare(rels, kinds)
 	for _, j := range jobs {
 		switch j.kind {
 		case kindPage:

@@ -23,12 +23,23 @@ type source struct {
 	bodyLine int
 	html     bool // an .html file: its body is HTML, not Markdown
 	broken   bool // its front matter does not parse (and was reported)
-	used     map[string]bool
+	listed   bool // its listing Liquid was taken out (pageOf)
+	// conv is its body converted, when the import converted it ahead.
+	conv *converted
+	used map[string]bool
 }
 
-// read reads a source file. Front matter that does not parse is reported
-// at its line; the body is imported all the same.
+// read returns a source file, read ahead by prepare or read now.
 func (imp *importer) read(rel string) (*source, bool) {
+	if r, ok := imp.sources[rel]; ok {
+		return r.s, r.ok
+	}
+	return imp.readSource(rel)
+}
+
+// readSource reads a source file. Front matter that does not parse is
+// reported at its line; the body is imported all the same.
+func (imp *importer) readSource(rel string) (*source, bool) {
 	data, err := os.ReadFile(imp.abs(rel))
 	if err != nil {
 		imp.report.add(rel, 0, Error, "read", "%v", err)
@@ -253,6 +264,53 @@ func normaliseURL(p string) string {
 // sectionPages are the permalinks of the sections the theme makes.
 var sectionPages = map[string]string{"/research/": "research", "/projects/": "research", "/people/": "people", "/team/": "people", "/members/": "people", "/publications/": "publications", "/news/": "news", "/blog/": "news"}
 
+// pageInfo is where a page stands: its folder and name, its permalink,
+// whether it is the home page or a section's own page.
+type pageInfo struct {
+	base, dir, permalink, sectionURL, section string
+	home, skip                                bool
+}
+
+// pageOf reads where the page s stands. A section's or the home page's
+// Liquid that listed a collection (al-folio's projects page, the Allan
+// Lab's team page, a blog's home page) is taken out of the body, once:
+// the section lists its pages itself, and the home page the latest news.
+func (imp *importer) pageOf(s *source) pageInfo {
+	rel := s.rel
+	p := pageInfo{base: strings.TrimSuffix(path.Base(rel), path.Ext(rel)), dir: path.Dir(rel)}
+	if p.dir == "_pages" || p.dir == "." {
+		p.dir = ""
+	} else {
+		p.dir = strings.TrimPrefix(p.dir, "_pages/")
+	}
+	if p.base == "404" && p.dir == "" {
+		p.skip = true // the theme has its own 404 page
+		return p
+	}
+	if s.str("permalink") != "" {
+		p.permalink = normaliseURL(s.str("permalink"))
+	}
+	// A folder's index page is at the folder's URL: team/index.md is /team/.
+	p.sectionURL = p.permalink
+	if p.sectionURL == "" && p.base == "index" && p.dir != "" && !strings.Contains(p.dir, "/") {
+		p.sectionURL = "/" + p.dir + "/"
+	}
+	p.home = p.permalink == "/" || (p.dir == "" && p.base == "index")
+	p.section = sectionPages[p.sectionURL]
+	if p.home {
+		p.section = "home"
+	}
+	if p.section != "" && !s.listed {
+		s.listed = true
+		var listed []listing
+		s.body, listed = dropListings(s.body)
+		for _, l := range listed {
+			imp.report.add(rel, s.bodyLine+l.line-1, Warning, "liquid", "the Liquid that listed %s was left out: the %s page lists them itself", l.what, p.section)
+		}
+	}
+	return p
+}
+
 // convertPage imports a page: a Markdown or HTML file with front matter
 // outside the collections.
 func (imp *importer) convertPage(rel string) {
@@ -260,41 +318,12 @@ func (imp *importer) convertPage(rel string) {
 	if !ok {
 		return
 	}
-	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	dir := path.Dir(rel)
-	if dir == "_pages" || dir == "." {
-		dir = ""
-	} else {
-		dir = strings.TrimPrefix(dir, "_pages/")
+	pi := imp.pageOf(s)
+	if pi.skip {
+		return
 	}
-	if base == "404" && dir == "" {
-		return // the theme has its own 404 page
-	}
-	permalink := normaliseURL(s.str("permalink"))
-	if s.str("permalink") == "" {
-		permalink = ""
-	}
-	// A folder's index page is at the folder's URL: team/index.md is /team/.
-	sectionURL := permalink
-	if sectionURL == "" && base == "index" && dir != "" && !strings.Contains(dir, "/") {
-		sectionURL = "/" + dir + "/"
-	}
-	home := permalink == "/" || (dir == "" && base == "index")
-	section := sectionPages[sectionURL]
-	if home {
-		section = "home"
-	}
-	if section != "" {
-		// Liquid that listed a collection (al-folio's projects page, the
-		// Allan Lab's team page, a blog's home page): the section lists
-		// its pages itself, and the home page the latest news.
-		var listed []listing
-		s.body, listed = dropListings(s.body)
-		for _, l := range listed {
-			imp.report.add(rel, s.bodyLine+l.line-1, Warning, "liquid", "the Liquid that listed %s was left out: the %s page lists them itself", l.what, section)
-		}
-	}
-	c := imp.convertBody(s, bodyOptions{research: true, section: section})
+	base, dir, permalink, sectionURL, home := pi.base, pi.dir, pi.permalink, pi.sectionURL, pi.home
+	c := imp.convertBody(s, bodyOptions{research: true, section: pi.section})
 	title := s.str("title")
 	if c.title != "" {
 		title = c.title

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 )
 
 // Severity says how badly an item needs a human.
@@ -69,9 +70,13 @@ type Report struct {
 	Files []string `json:"files"`
 	// Items need a human, sorted by file and line.
 	Items []Item `json:"items"`
+
+	mu sync.Mutex // add is called from several goroutines
 }
 
 func (r *Report) add(file string, line int, sev Severity, rule, format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.Items = append(r.Items, Item{File: file, Line: line, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -128,7 +133,14 @@ func (r *Report) WriteText(w io.Writer) error {
 
 // WriteJSON writes the report as one JSON object.
 func (r *Report) WriteJSON(w io.Writer) error {
-	out := *r
+	out := struct {
+		Source string   `json:"source"`
+		Site   string   `json:"site"`
+		DryRun bool     `json:"dryRun"`
+		Counts Counts   `json:"counts"`
+		Files  []string `json:"files"`
+		Items  []Item   `json:"items"`
+	}{r.Source, r.Site, r.DryRun, r.Counts, r.Files, r.Items}
 	if out.Items == nil {
 		out.Items = []Item{}
 	}
