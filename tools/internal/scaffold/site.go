@@ -124,6 +124,11 @@ func NewSite(dir string, o SiteOptions) (SiteResult, error) {
 			return SiteResult{}, err
 		}
 	}
+	for _, m := range o.Config.Menu {
+		if err := checkOneLineAll("menus.main", []string{m.Name, m.PageRef}); err != nil {
+			return SiteResult{}, err
+		}
+	}
 	switch entries, err := os.ReadDir(dir); {
 	case err == nil:
 		if len(entries) > 0 && !o.Force {

@@ -324,6 +324,7 @@ func TestNewSiteRefusesControlCharacters(t *testing.T) {
 		{Title: "Lab", Config: SiteConfig{TimeZone: "UTC\nbuildFuture = true"}},
 		{Title: "Lab", Config: SiteConfig{Permalinks: map[string]string{"news": "/:year/\nx = 1"}}},
 		{Title: "Lab", Config: SiteConfig{Labsite: map[string]any{"social": []any{map[string]any{"name": "A\nB", "url": "https://a.example"}}}}},
+		{Title: "Lab", Config: SiteConfig{Menu: []MenuEntry{{Name: "Blog\n[params]", PageRef: "/blog", Weight: 50}}}},
 	} {
 		dir := filepath.Join(t.TempDir(), "site")
 		_, err := NewSite(dir, o)
