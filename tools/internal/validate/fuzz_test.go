@@ -38,7 +38,8 @@ func fuzzSite() *site {
 // FuzzValidateFile runs front-matter parsing and every per-file rule on
 // arbitrary bytes, as any of the paths in fuzzPaths, then the rules that
 // compare files. It must never panic, and every diagnostic must point into
-// the file, name a known rule and carry the text of its line.
+// the file, name a known rule and carry the text of its line. A lazy read
+// (frontmatter.Parser.Lazy) must find a problem whenever a full read does.
 //
 //	go test ./tools/internal/validate -run '^$' -fuzz FuzzValidateFile -fuzztime 2m
 func FuzzValidateFile(f *testing.F) {
@@ -51,9 +52,15 @@ func FuzzValidateFile(f *testing.F) {
 	for _, r := range Rules {
 		ids[r.ID] = true
 	}
+	lazy := frontmatter.Parser{Lazy: true}
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		rel := fuzzPaths[int(kind)%len(fuzzPaths)]
 		res := s.checkFile(&parser, rel, data)
+		// Site reads a file lazily first, and fully only if that finds
+		// something.
+		if quick := s.checkFile(&lazy, rel, data); len(quick.diags) == 0 && len(res.diags) > 0 {
+			t.Fatalf("read lazily, the file has no problem; read fully, %v", res.diags[0])
+		}
 		text := bytes.TrimPrefix(data, []byte("\uFEFF"))
 		lines := bytes.Count(text, []byte{'\n'}) + 1
 		diags := slices.Concat(res.diags,
