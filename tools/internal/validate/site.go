@@ -261,26 +261,36 @@ func listFiles(root string, subs []string) ([]string, error) {
 }
 
 // themeDirs returns the folders of the site's themes, relative to the
-// site's root: every folder in themes/, and the local folders that
-// hugo.toml's module replacements point to (relative to themes/, as Hugo
+// site's root: those in themes/ that the site names, and the local folders
+// that its module replacements point to (relative to themes/, as Hugo
 // resolves them).
 func themeDirs(root string) []string {
-	var themes []string
-	entries, _ := os.ReadDir(filepath.Join(root, "themes"))
-	for _, e := range entries {
-		if e.IsDir() {
-			themes = append(themes, "themes/"+e.Name())
-		}
+	// The themes the site names (theme = "x", or a module import "x"),
+	// when themes/ holds them: a folder there that the site does not name
+	// is not a theme for Hugo.
+	var names, pairs []string
+	if theme, ok, _ := siteconfig.Lookup(root, "theme"); ok {
+		names = cast.ToStringSlice(theme.Value)
 	}
-	var pairs []string
 	if module, ok, _ := siteconfig.Lookup(root, "module"); ok {
 		m, _ := module.Value.(map[string]any)
 		for k, r := range m {
-			if s, ok := r.(string); ok && strings.EqualFold(k, "replacements") {
+			switch s, isString := r.(string); {
+			case strings.EqualFold(k, "replacements") && isString:
 				pairs = strings.Split(s, ",")
-			} else if strings.EqualFold(k, "replacements") {
+			case strings.EqualFold(k, "replacements"):
 				pairs = cast.ToStringSlice(r)
+			case strings.EqualFold(k, "imports"):
+				for _, imp := range cast.ToSlice(r) {
+					names = append(names, cast.ToString(cast.ToStringMap(imp)["path"]))
+				}
 			}
+		}
+	}
+	var themes []string
+	for _, name := range names {
+		if fi, err := os.Stat(filepath.Join(root, "themes", filepath.FromSlash(name))); err == nil && fi.IsDir() && name != "" {
+			themes = append(themes, path.Join("themes", name))
 		}
 	}
 	for _, pair := range pairs {
