@@ -97,6 +97,12 @@ func importJekyllRun(opts *ImportJekyllOptions) error {
 			}
 		}
 		err = rep.WriteText(opts.IO.Out)
+		if err == nil && !opts.DryRun {
+			fmt.Fprintf(opts.IO.Out, "\nNext:\n  cd %s\n  labtool validate\n  hugo server\n", opts.Site)
+			if opts.ThemePath == "" {
+				fmt.Fprintln(opts.IO.Out, "The first build downloads the theme with Go; then commit go.mod and go.sum.")
+			}
+		}
 	}
 	if err != nil {
 		return err
