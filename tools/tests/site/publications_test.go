@@ -236,3 +236,37 @@ func TestExampleSitePublicationsAreTheLabs(t *testing.T) {
 		t.Fatalf("exampleSite/data/publications.json: %+v, %v", pubs, err)
 	}
 }
+
+// A page made with labtool new publication --author "Lovelace, Ada" shows
+// "Ada Lovelace": the names are joined as a reference joins them, never run
+// together, and Google Scholar gets "Family, Given" for each.
+func TestHandWrittenAuthorsAreShownGivenNameFirst(t *testing.T) {
+	site := build(t, `
+-- content/people/ada.md --
+---
+title: Ada Lovelace
+role: pi
+---
+-- content/publications/_index.md --
+---
+title: Publications
+---
+-- content/publications/engines.md --
+---
+title: Engines
+authors: ["Lovelace, Ada", "Charles Babbage", "Mary Somerville"]
+date: 2026-01-02
+people: [ada]
+---
+`)
+	doc := site.Parse(t, "publications/engines/index.html")
+	if got := doc.Find(hugotest.Class("publication__authors"))[0].Text(); got != "Ada Lovelace, Charles Babbage and Mary Somerville" {
+		t.Errorf("authors = %q", got)
+	}
+	if got := meta(doc, "citation_author"); !slices.Equal(got, []string{"Lovelace, Ada", "Babbage, Charles", "Somerville, Mary"}) {
+		t.Errorf("citation_author = %q", got)
+	}
+	if got := doc.Find(hugotest.Class("publication__member")); len(got) != 1 || got[0].Text() != "Ada Lovelace" {
+		t.Errorf("member links = %v", got)
+	}
+}
