@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,6 +35,9 @@ type config struct {
 	Collections []string
 	// collectionOutput says whether a collection has pages of its own.
 	collectionOutput map[string]bool
+	// location is the timezone's, for dates without an offset: UTC
+	// without one.
+	location *time.Location
 	// collectionPermalink is a collection's permalink pattern, if set.
 	collectionPermalink map[string]string
 }
@@ -132,6 +136,15 @@ func (imp *importer) applyConfig(file string, m *yaml.Node) {
 	c.BaseURL = scalar(m, "baseurl")
 	c.Email = scalar(m, "email")
 	c.Timezone = scalar(m, "timezone")
+	if c.Timezone != "" {
+		loc, err := time.LoadLocation(c.Timezone)
+		if err != nil {
+			imp.report.add(file, lineOf(get(m, "timezone")), Warning, "config", "timezone %q is not a time zone the import knows (%v): dates without an offset were read as UTC, and hugo.toml has no timeZone", c.Timezone, err)
+			c.Timezone = ""
+		} else {
+			c.location = loc
+		}
+	}
 	c.Permalink = scalar(m, "permalink")
 	if c.Title == "" || c.Title == "blank" {
 		// al-folio names the site after its owner.

@@ -190,3 +190,38 @@ func TestBadConfigIsReportedAndTheImportGoesOn(t *testing.T) {
 		t.Errorf("the broken post lost its text:\n%s", data)
 	}
 }
+
+// A date without an offset is a time in the site's timezone, as Jekyll
+// reads it: the written date carries the offset, and the post's old URL
+// keeps its day even where UTC has moved to the next one.
+func TestDatesInTheSitesTimezone(t *testing.T) {
+	src := t.TempDir()
+	for name, data := range map[string]string{
+		"_config.yml":               "title: Lab\ntimezone: America/New_York\n",
+		"_posts/2024-02-01-late.md": "---\ntitle: Late\ndate: 2024-02-01 21:30:00\n---\nAt night.\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if _, err := Import(Options{Source: src, Site: site}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(site, "content/news/2024-02-01-late.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"date: 2024-02-01T21:30:00-05:00", "- /2024/02/01/late.html"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the post lacks %q:\n%s", want, data)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(site, "hugo.toml"))
+	if !strings.Contains(string(cfg), "timeZone = 'America/New_York'") {
+		t.Errorf("hugo.toml has no timeZone:\n%s", cfg)
+	}
+}

@@ -170,18 +170,32 @@ func contains(list []string, s string) bool {
 
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
-// parseDate reads the dates Jekyll accepts.
-func parseDate(s string) (time.Time, bool) {
+// parseDate reads the dates Jekyll accepts, in UTC when they have no
+// offset.
+func parseDate(s string) (time.Time, bool) { return parseDateIn(s, time.UTC) }
+
+// parseDateIn reads the dates Jekyll accepts; one without an offset is a
+// time in loc, as Jekyll reads it in the site's timezone.
+func parseDateIn(s string, loc *time.Location) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{
 		time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05-0700", "2006-01-02 15:04:05-07:00",
 		"2006-01-02 15:04:05", "2006-01-02 15:04 -0700", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02", "2006-1-2",
 	} {
-		if t, err := time.Parse(layout, s); err == nil {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// date reads a front-matter date in the site's timezone.
+func (imp *importer) date(s string) (time.Time, bool) {
+	loc := imp.cfg.location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return parseDateIn(s, loc)
 }
 
 // formatDate writes a date as front matter takes it: YYYY-MM-DD when it
@@ -225,7 +239,7 @@ func (imp *importer) common(s *source, values map[string]any, defaultURL string,
 		values["tags"] = dedupe(tags)
 	}
 	if d := s.str("date"); d != "" {
-		if t, ok := parseDate(d); ok {
+		if t, ok := imp.date(d); ok {
 			values["date"] = formatDate(t)
 		} else {
 			imp.report.add(s.rel, s.line("date"), Warning, "field", "date %q is not a date; left out", d)
@@ -550,10 +564,10 @@ func (imp *importer) convertPost(rel string, news bool) {
 	var haveDate bool
 	if m := datePrefix.FindStringSubmatch(name); m != nil {
 		p.slug = m[2]
-		p.date, haveDate = parseDate(m[1])
+		p.date, haveDate = imp.date(m[1])
 	}
 	if d := s.str("date"); d != "" {
-		if t, ok := parseDate(d); ok {
+		if t, ok := imp.date(d); ok {
 			p.date, haveDate = t, true
 		}
 	}
