@@ -314,3 +314,26 @@ See {{< figref "a.b" >}} and {{< figref "ab" >}}.
 		t.Errorf("figrefs %q, want %q", got, want)
 	}
 }
+
+// CSL-JSON from elsewhere (no labtool labels): a work without author is
+// cited by its short title, else its title's first words, never by the
+// whole title.
+func TestForeignCSLWithoutAuthorIsCitedByTitleWords(t *testing.T) {
+	t.Parallel()
+	site := build(t, `
+-- data/bibliography.json --
+[
+  {"id": "report", "type": "report", "title": "Annual report of the lab on learning and memory in mice", "issued": {"date-parts": [[2020]]}},
+  {"id": "short", "type": "report", "title": "World health statistics 2021: monitoring health", "title-short": "WHS", "issued": {"date-parts": [[2021]]}}
+]
+-- content/page.md --
+---
+title: Cited
+---
+{{< cite "report" "short" >}}
+`)
+	got := texts(site.Parse(t, "page/index.html").Find(hugotest.Class("cite")))
+	if want := []string{"Annual report 2020", "WHS 2021"}; !slices.Equal(got, want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}
