@@ -86,6 +86,17 @@ func checkPublications(dir string, lp *labPublications) []Diagnostic {
 		stale(fmt.Sprintf("the people's names or ORCID iDs have changed since %s was written, so its authors may be matched to the wrong members", importer.PublicationsFile))
 	}
 	file, _ := bibtex.Parse(d.Source, src)
+	if strings.Contains(d.Source, "/") {
+		// A .bib outside the site's root folder is not among the files
+		// checkBibFiles reads: its repeated keys are reported here.
+		for _, dup := range file.Duplicates {
+			out = append(out, Diagnostic{Path: d.Source, Line: dup.Later.KeyPos.Line, Col: dup.Later.KeyPos.Col, Severity: Error,
+				Rule:    RuleBibtexDuplicate,
+				Message: fmt.Sprintf("duplicate BibTeX key %q (first defined on line %d)", dup.Later.Key, dup.First.KeyPos.Line),
+				Hint:    fmt.Sprintf("each entry needs its own key: rename or remove one of the two, then run %s", d.Command),
+				source:  lineText(src, dup.Later.KeyPos.Line)})
+		}
+	}
 	out = append(out, duplicateEntries(d.Source, src, file, d.Members, lp.keys)...)
 	m := authors.New(people)
 	for _, e := range file.Entries {
