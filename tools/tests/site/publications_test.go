@@ -270,3 +270,27 @@ people: [ada]
 		t.Errorf("member links = %v", got)
 	}
 }
+
+// The page Hugo writes at /publications/page/1/ (and at any alias) is the
+// theme's: a language, a title and the site's icon, so that the browser
+// does not ask for a /favicon.ico the site lacks.
+func TestAliasPageIsThemed(t *testing.T) {
+	doc := demoLab(t).Parse(t, "publications/page/1/index.html")
+	if html := doc.Find(hugotest.Tag("html")); len(html) == 0 {
+		t.Fatal("no <html>")
+	} else if lang, _ := html[0].Attr("lang"); lang != "en-gb" {
+		t.Errorf("lang = %q", lang)
+	}
+	var icon, refresh bool
+	for _, l := range doc.Find(hugotest.Tag("link")) {
+		rel, _ := l.Attr("rel")
+		icon = icon || rel == "icon"
+	}
+	for _, m := range doc.Find(hugotest.Tag("meta")) {
+		content, _ := m.Attr("content")
+		refresh = refresh || content == "0; url=https://lovelace-lab.example.org/publications/"
+	}
+	if !icon || !refresh {
+		t.Errorf("alias page: icon %v, refresh to the list %v", icon, refresh)
+	}
+}
