@@ -436,6 +436,14 @@ func (c *checker) fromBibTeX() bool {
 		return false
 	}
 	if e := c.doc.Lookup("bibkey"); e != nil && c.s.pubs.keys[e.Value.Text] {
+		// The theme's content adapter makes the entry's page at its slug
+		// unless a page of that name exists: one named otherwise would be
+		// a second page of the same work.
+		if slug := c.s.pubs.slugOf[e.Value.Text]; slug != "" && slug != model.Slug(c.rel) {
+			c.report(e.Value.Pos, Warning, RulePublicationDuplicate,
+				fmt.Sprintf("rename the file to content/publications/%s.md, the entry's page, which this page then extends", slug),
+				"bibkey %q is the entry whose page is /publications/%s/: the site would list the work twice", e.Value.Text, slug)
+		}
 		return true
 	}
 	return c.s.pubs.keys[model.Slug(c.rel)]

@@ -20,6 +20,8 @@ type labPublications struct {
 	// keys holds the entries' BibTeX keys and slugs: a hand-written page
 	// for one of them takes its title, authors and date from the entry.
 	keys map[string]bool
+	// slugOf is the slug of the page of each BibTeX key.
+	slugOf map[string]string
 	// src is the JSON file's text, for positions.
 	src []byte
 }
@@ -36,9 +38,10 @@ func loadPublications(dir string) (*labPublications, []Diagnostic) {
 		return nil, []Diagnostic{{Path: importer.PublicationsFile, Line: 1, Col: 1, Severity: Error, Rule: RulePublicationsStale,
 			Message: fmt.Sprintf("cannot be read: %v", err), Hint: "write it again with labtool import bibtex FILE"}}
 	}
-	lp := &labPublications{data: data, keys: map[string]bool{}, src: src}
+	lp := &labPublications{data: data, keys: map[string]bool{}, slugOf: map[string]string{}, src: src}
 	for _, p := range data.Publications {
 		lp.keys[p.Key] = true
+		lp.slugOf[p.Key] = p.Slug
 		lp.keys[p.Slug] = true
 	}
 	return lp, nil

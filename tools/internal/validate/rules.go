@@ -90,7 +90,7 @@ var Rules = []Rule{
 	{RuleUnsafeURL, Error, "A url, doi or \\url in a .bib file, or a URL or DOI in data/bibliography.json, that the site would never link (javascript:, data:, vbscript: …). In front matter the url rule reports it."},
 	{RuleIDCollision, Warning, "Two research theme files, two cite keys or two figure names of a page that the theme would turn into the same HTML id (foo.bar.md and foobar.md; smith:2020 and smith2020; a.b and ab): it keeps them apart with a -2 suffix."},
 	{RulePublicationsStale, Error, "data/publications.json is older than the .bib file it was imported from, or than the people's names and ORCID iDs its authors were matched with; the hint gives the command that writes it again."},
-	{RulePublicationDuplicate, Warning, "Two entries of the lab's .bib with the same DOI, the same title, or keys that give one page address."},
+	{RulePublicationDuplicate, Warning, "Two entries of the lab's .bib with the same DOI, the same title, or keys that give one page address; a hand-written page that names an entry by bibkey under another file name."},
 	{RuleAuthorMatch, Warning, "An author of the lab's publications who matches two people, or who looks like a member without matching (the same family name, given names agreeing only by initials); the hint says which names field fixes it."},
 	{RuleSameName, Warning, "Two people with the same name: their publications cannot be told apart."},
 }
