@@ -11,7 +11,7 @@
 // time scales with the site's size; it draws an SVG plot, and with -doc
 // writes both into docs/BENCHMARKS.md between the build-bench markers.
 //
-//	scripts/bench-build.sh                      # 1,000 and 10,000 files, 5 runs each
+//	scripts/bench-build.sh                      # 1,000 and 10,000 files, 3 runs each
 //	go run ./tools/bench -sizes 1000 -runs 3    # a quick look
 package main
 
