@@ -30,10 +30,17 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 const results = [];
 try {
   for (const url of urls) {
-    const run = await lighthouse(url, {port: chrome.port, logLevel: 'error', onlyCategories: categories});
-    const lhr = run.lhr;
-    if (lhr.runtimeError) {
-      throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    // A trace Chromium failed to record (NO_NAVSTART, NO_FCP on a loaded
+    // machine) is Lighthouse's own failure, not the page's: as its message
+    // says, run it again, up to three times.
+    let lhr;
+    for (let attempt = 1; ; attempt++) {
+      lhr = (await lighthouse(url, {port: chrome.port, logLevel: 'error', onlyCategories: categories})).lhr;
+      if (!lhr.runtimeError) break;
+      if (attempt === 3) {
+        throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      }
+      console.error(`${url}: ${lhr.runtimeError.code}; running Lighthouse again`);
     }
     const entry = {url, scores: {}, lost: {}};
     for (const id of categories) {
