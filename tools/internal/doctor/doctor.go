@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/textdist"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -545,31 +546,11 @@ func (d *doctor) templates() {
 func nearest(s string, candidates []string) string {
 	best, bestDist := "", max(2, len(s)/4)+1
 	for _, c := range candidates {
-		if dist := editDistance(s, c); dist < bestDist {
+		if dist := textdist.Distance(s, c, bestDist); dist < bestDist {
 			best, bestDist = c, dist
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // --- Output ----------------------------------------------------------------

@@ -17,6 +17,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/siteio"
+	"github.com/neuralml/labsite/tools/internal/textdist"
 )
 
 // NotFoundError is a slug with no page under content/people/.
@@ -190,30 +191,9 @@ func closest(site *siteio.Site, slug string) string {
 			}
 			name = strings.TrimSuffix(name, ".md")
 		}
-		if d := distance(slug, name); d < bestD {
+		if d := textdist.Distance(slug, name, bestD); d < bestD {
 			best, bestD = name, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

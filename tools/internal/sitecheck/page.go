@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/textdist"
 	"golang.org/x/net/html"
 )
 
@@ -412,46 +413,9 @@ func (c *checker) nearest(want string) string {
 		if page && !strings.HasSuffix(f, "/index.html") || !page && path.Ext(f) != ext {
 			continue
 		}
-		if d := editDistance(want, f, bestDist); d < bestDist || d == bestDist && best != "" && f < best {
+		if d := textdist.Distance(want, f, bestDist); d < bestDist || d == bestDist && best != "" && f < best {
 			best, bestDist = f, d
 		}
 	}
 	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b, or limit
-// when it is at least limit.
-func editDistance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
