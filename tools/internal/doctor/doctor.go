@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/ghactions"
 	"github.com/neuralml/labsite/tools/internal/textdist"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -624,29 +625,18 @@ func WriteGitHub(w io.Writer, r *Report, prefix string) error {
 		if prefix != "" && prefix != "." {
 			path = prefix + "/" + path
 		}
-		props := "file=" + escapeProperty(path)
+		props := "file=" + ghactions.EscapeProperty(path)
 		if f.Line > 0 {
 			props += fmt.Sprintf(",line=%d", f.Line)
 		}
-		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", f.Severity, props, escapeProperty("labtool doctor ["+f.Rule+"]"), escapeData(f.Message+"\nfix: "+f.Fix))
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", f.Severity, props, ghactions.EscapeProperty("labtool doctor ["+f.Rule+"]"), ghactions.EscapeData(f.Message+"\nfix: "+f.Fix))
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "::notice title=labtool doctor::%s\n", escapeData(n))
+		fmt.Fprintf(&b, "::notice title=labtool doctor::%s\n", ghactions.EscapeData(n))
 	}
 	b.WriteString(r.Summary() + "\n")
 	_, err := w.Write(b.Bytes())
 	return err
-}
-
-// escapeData escapes a workflow command's message as the Actions toolkit
-// does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 // Summary is "2 errors, 1 warning (checked: …)" or "all is well (checked: …)".

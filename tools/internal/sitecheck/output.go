@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strings"
+
+	"github.com/neuralml/labsite/tools/internal/ghactions"
 )
 
 // Paths are the folders the output names files by: Public is put before a
@@ -103,29 +104,18 @@ func WriteGitHub(w io.Writer, r *Report, ps Paths) error {
 		var props string
 		if p.Source != nil {
 			msg += "\nin " + fmt.Sprintf("%s:%d:%d", ps.page(p), p.Line, p.Col)
-			props = "file=" + escapeProperty(ps.source(p.Source))
+			props = "file=" + ghactions.EscapeProperty(ps.source(p.Source))
 			if p.Source.Line > 0 {
 				props += fmt.Sprintf(",line=%d,col=%d", p.Source.Line, p.Source.Col)
 			}
 		} else {
-			props = fmt.Sprintf("file=%s,line=%d,col=%d", escapeProperty(ps.page(p)), p.Line, p.Col)
+			props = fmt.Sprintf("file=%s,line=%d,col=%d", ghactions.EscapeProperty(ps.page(p)), p.Line, p.Col)
 		}
 		if p.Hint != "" {
 			msg += "\nhint: " + p.Hint
 		}
-		fmt.Fprintf(bw, "::error %s,title=%s::%s\n", props, escapeProperty("labtool check ["+p.Rule+"]"), escapeData(msg))
+		fmt.Fprintf(bw, "::error %s,title=%s::%s\n", props, ghactions.EscapeProperty("labtool check ["+p.Rule+"]"), ghactions.EscapeData(msg))
 	}
 	fmt.Fprintln(bw, r.Summary())
 	return bw.Flush()
-}
-
-// escapeData escapes a workflow command's message as the Actions toolkit
-// does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/ghactions"
 	"golang.org/x/text/width"
 )
 
@@ -110,19 +111,8 @@ func WriteGitHub(w io.Writer, r *Report, prefix string) error {
 			file = path.Join(prefix, d.Path)
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity,
-			escapeProperty(file), d.Line, d.Col, escapeProperty("labtool ["+d.Rule+"]"), escapeData(msg))
+			ghactions.EscapeProperty(file), d.Line, d.Col, ghactions.EscapeProperty("labtool ["+d.Rule+"]"), ghactions.EscapeData(msg))
 	}
 	fmt.Fprintln(bw, r.Summary())
 	return bw.Flush()
-}
-
-// escapeData escapes a workflow command's message as the Actions toolkit
-// does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
