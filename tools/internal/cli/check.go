@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 
 	"github.com/neuralml/labsite/tools/internal/sitecheck"
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
 	"github.com/spf13/cobra"
 )
 
@@ -62,12 +62,12 @@ for a usage error (a bad flag, or a folder that is not a built site).`,
 				opts.Public = args[0]
 				if !cmd.Flags().Changed("site") {
 					site = filepath.Dir(filepath.Clean(args[0]))
-					if !isHugoSite(site) {
+					if !siteconfig.IsSite(site) {
 						site = "."
 					}
 				}
 			}
-			if isHugoSite(site) {
+			if siteconfig.IsSite(site) {
 				opts.Site = site
 			}
 			switch opts.Format {
@@ -82,16 +82,6 @@ for a usage error (a bad flag, or a folder that is not a built site).`,
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "the URL the site is published at (default: the home page's canonical URL)")
 	cmd.Flags().StringVar(&opts.Hugo, "hugo", "hugo", "the hugo command, to name the content file of each problem")
 	return cmd
-}
-
-// isHugoSite reports whether dir holds a Hugo site's configuration.
-func isHugoSite(dir string) bool {
-	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 func checkRun(opts *CheckOptions) error {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
 )
 
 // config is a site's configuration as Hugo merges it from the root file
@@ -22,13 +23,10 @@ type config struct {
 	files map[string]string
 }
 
-// configNames are the root configuration files Hugo reads, in its order.
-var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
-
 // loadConfig reads the site's configuration files.
 func loadConfig(root string) (*config, error) {
 	c := &config{root: root, m: map[string]any{}, files: map[string]string{}}
-	for _, name := range configNames {
+	for _, name := range siteconfig.RootNames {
 		if _, err := os.Stat(filepath.Join(root, name)); err == nil {
 			c.main = name
 			if err := c.merge(name, ""); err != nil {

@@ -16,9 +16,20 @@ import (
 	"github.com/gohugoio/hugo/parser/metadecoders"
 )
 
-// rootNames are the root configuration files Hugo looks for, in its order:
+// RootNames are the root configuration files Hugo looks for, in its order:
 // it reads the first that exists.
-var rootNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+var RootNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// IsSite reports whether dir holds a Hugo site's configuration: a root
+// file, or a config/ folder.
+func IsSite(dir string) bool {
+	for _, name := range append(RootNames, "config") {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
+}
 
 // Setting is one top-level setting and the file that set it.
 type Setting struct {
@@ -31,7 +42,7 @@ type Setting struct {
 // configuration files give it, and whether one does.
 func Lookup(root, key string) (Setting, bool, error) {
 	var files []string
-	for _, name := range rootNames {
+	for _, name := range RootNames {
 		if _, err := os.Stat(filepath.Join(root, name)); err == nil {
 			files = append(files, name)
 			break

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/neuralml/labsite/tools/internal/atomicfile"
+	"github.com/neuralml/labsite/tools/internal/siteconfig"
 )
 
 // ExistsError is returned when a file to write already exists and the
@@ -43,9 +44,6 @@ type Site struct {
 	real string // absolute, symlinks resolved
 }
 
-// configNames are the files that make a folder a Hugo site.
-var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config"}
-
 // Open opens the Hugo site in dir. It fails with *SiteError when dir
 // does not exist or holds no Hugo configuration.
 func Open(dir string) (*Site, error) {
@@ -56,10 +54,8 @@ func Open(dir string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range configNames {
-		if _, err := os.Stat(filepath.Join(s.real, name)); err == nil {
-			return s, nil
-		}
+	if siteconfig.IsSite(s.real) {
+		return s, nil
 	}
 	return nil, &SiteError{fmt.Sprintf("%s is not a Hugo site (it has no hugo.toml); run labtool in the site's folder, pass --site DIR, or start one with labtool new site DIR", displayDir(dir))}
 }
