@@ -70,10 +70,8 @@ for a usage error (a bad flag, or a folder that is not a built site).`,
 			if siteconfig.IsSite(site) {
 				opts.Site = site
 			}
-			switch opts.Format {
-			case "text", "json", "github":
-			default:
-				return &UsageError{fmt.Errorf("--format must be text, json or github, not %q", opts.Format)}
+			if err := checkFormat(opts.Format); err != nil {
+				return err
 			}
 			return checkRun(opts)
 		},

@@ -56,10 +56,8 @@ site). Notes say what could not be checked; they do not fail.`,
 			if len(args) == 1 {
 				opts.Site = args[0]
 			}
-			switch opts.Format {
-			case "text", "json", "github":
-			default:
-				return &UsageError{fmt.Errorf("--format must be text, json or github, not %q", opts.Format)}
+			if err := checkFormat(opts.Format); err != nil {
+				return err
 			}
 			return doctorRun(opts)
 		},

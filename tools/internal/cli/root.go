@@ -119,6 +119,15 @@ func flagError(_ *cobra.Command, err error) error {
 	return &UsageError{err}
 }
 
+// checkFormat checks the --format flag of validate, check and doctor.
+func checkFormat(format string) error {
+	switch format {
+	case "text", "json", "github":
+		return nil
+	}
+	return &UsageError{fmt.Errorf("--format must be text, json or github, not %q", format)}
+}
+
 // usageArgs wraps a Cobra argument check so that its failure is a usage
 // error (exit code 2).
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {

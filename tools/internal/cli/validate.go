@@ -58,10 +58,8 @@ without content/).`,
 			if len(args) == 1 {
 				opts.Site = args[0]
 			}
-			switch opts.Format {
-			case "text", "json", "github":
-			default:
-				return &UsageError{fmt.Errorf("--format must be text, json or github, not %q", opts.Format)}
+			if err := checkFormat(opts.Format); err != nil {
+				return err
 			}
 			switch opts.Snippets {
 			case "auto", "always", "never":
