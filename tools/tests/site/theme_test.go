@@ -292,3 +292,107 @@ func TestThemeCopiedIntoThemesFolder(t *testing.T) {
 		t.Errorf("research themes: %v", texts(h))
 	}
 }
+
+// partialCachedCall is one partialCached call of a template: the partial's
+// name and the variant arguments that key its cached result.
+type partialCachedCall struct {
+	name     string
+	variants []string
+}
+
+var partialCachedRe = regexp.MustCompile(`partialCached\s+"([^"]+)"`)
+
+// partialCachedCalls finds the partialCached calls of a template and the
+// arguments after the context, up to the end of the call.
+func partialCachedCalls(src string) []partialCachedCall {
+	var calls []partialCachedCall
+	for _, m := range partialCachedRe.FindAllStringSubmatchIndex(src, -1) {
+		var args []string
+		rest := src[m[1]:]
+		for rest != "" {
+			rest = strings.TrimLeft(rest, " \t\n")
+			if rest == "" || rest[0] == ')' || strings.HasPrefix(rest, "}}") || strings.HasPrefix(rest, "-}}") || rest[0] == '|' {
+				break
+			}
+			end := 0
+			if rest[0] == '(' { // a parenthesised argument: up to its closing parenthesis
+				depth := 0
+				for end < len(rest) {
+					if rest[end] == '(' {
+						depth++
+					} else if rest[end] == ')' {
+						depth--
+						if depth == 0 {
+							end++
+							break
+						}
+					}
+					end++
+				}
+			} else {
+				end = strings.IndexAny(rest, " \t\n)}")
+				if end < 0 {
+					end = len(rest)
+				}
+			}
+			args = append(args, rest[:end])
+			rest = rest[end:]
+		}
+		c := partialCachedCall{name: src[m[2]:m[3]]}
+		if len(args) > 1 {
+			c.variants = args[1:]
+		}
+		calls = append(calls, c)
+	}
+	return calls
+}
+
+// siteWideVariant says whether a partialCached variant takes few values
+// whatever the size of the site: a constant, the language, or the header's
+// key (a section, or one of the pages the menu names).
+func siteWideVariant(v string) bool {
+	return strings.HasPrefix(v, `"`) || v == "site.Language.Lang" || v == "$headerKey"
+}
+
+// Hugo keeps at most 1,000 partialCached results. A result cached per page
+// (keyed by .Path) or per entry evicts the site-wide indexes on a large site,
+// which are then built again and again: per-page results go through
+// helpers/memo.html, which keeps them in the page's Store.
+func TestPartialCachedKeysAreSiteWide(t *testing.T) {
+	seen := 0
+	for name, src := range templates(t) {
+		for _, c := range partialCachedCalls(src) {
+			seen++
+			for _, v := range c.variants {
+				if !siteWideVariant(v) {
+					t.Errorf("%s: partialCached %q is keyed by %s, which has a value per page or entry: keep per-page results with helpers/memo.html", name, c.name, v)
+				}
+			}
+		}
+	}
+	if seen < 20 {
+		t.Fatalf("found only %d partialCached calls: the pattern is broken", seen)
+	}
+}
+
+func TestPerPagePartialCachedKeysAreFound(t *testing.T) {
+	src := `{{ range partialCached "helpers/citations.html" . .Path .Lang }}{{ end }}
+{{- $l := index (partialCached "helpers/cite-labels.html" "cite-labels" site.Language.Lang) .id }}
+{{- partialCached "helpers/figures.html" (dict "page" .) (printf "%s" .Path) }}`
+	calls := partialCachedCalls(src)
+	if len(calls) != 3 {
+		t.Fatalf("found %d calls, want 3: %+v", len(calls), calls)
+	}
+	var bad []string
+	for _, c := range calls {
+		for _, v := range c.variants {
+			if !siteWideVariant(v) {
+				bad = append(bad, c.name+" "+v)
+			}
+		}
+	}
+	want := []string{"helpers/citations.html .Path", "helpers/citations.html .Lang", `helpers/figures.html (printf "%s" .Path)`}
+	if !slices.Equal(bad, want) {
+		t.Errorf("per-page keys found: %q, want %q", bad, want)
+	}
+}
