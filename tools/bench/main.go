@@ -13,6 +13,7 @@
 //
 //	scripts/bench-build.sh                      # 1,000 and 10,000 files, 3 runs each
 //	go run ./tools/bench -sizes 1000 -runs 3    # a quick look
+//	go run ./tools/bench -theme /tmp/old/theme  # another version of the theme, e.g. from git archive
 package main
 
 import (
@@ -62,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	svg := fs.String("svg", "", "write the plot to this SVG file")
 	doc := fs.String("doc", "", "rewrite the build-bench section of this Markdown file (docs/BENCHMARKS.md)")
 	work := fs.String("work", "", "folder for the sites and builds (default: a temp folder, removed after)")
+	themeDir := fs.String("theme", "", "measure this folder as the labsite theme, e.g. an earlier version from git archive (default: this checkout's theme/)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -92,6 +94,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer os.RemoveAll(dir)
 	}
 	b := &bench{root: root, work: dir, runs: *runs, log: stderr}
+	if *themeDir != "" {
+		if b.theme, err = filepath.Abs(*themeDir); err == nil {
+			_, err = os.Stat(filepath.Join(b.theme, "hugo.toml"))
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: -theme %s: not a theme folder (%v)\n", *themeDir, err)
+			return 2
+		}
+	}
 	if err := b.all(sizes); err != nil {
 		fmt.Fprintf(stderr, "bench: %v\n", err)
 		return 1
@@ -144,10 +155,13 @@ var themes = []string{"labsite", "bare"}
 
 type bench struct {
 	root, work, hugo string
-	runs             int
-	log              io.Writer
-	results          map[string]map[int]*result // theme → size → result
-	seq              int
+	// theme, when set, is measured as the labsite theme instead of
+	// root/theme.
+	theme   string
+	runs    int
+	log     io.Writer
+	results map[string]map[int]*result // theme → size → result
+	seq     int
 }
 
 func (b *bench) all(sizes []int) error {
@@ -217,6 +231,8 @@ func (b *bench) build(site, theme string) (measure, int, error) {
 	cmd.Env = append(os.Environ(), "GOPROXY=off", "HUGO_RESOURCEDIR="+out+".cache/resources")
 	if theme == "bare" {
 		cmd.Env = append(cmd.Env, "HUGO_MODULE_REPLACEMENTS=github.com/neuralml/labsite/theme->"+filepath.Join(b.root, "tools", "bench", "bare-theme"))
+	} else if b.theme != "" {
+		cmd.Env = append(cmd.Env, "HUGO_MODULE_REPLACEMENTS=github.com/neuralml/labsite/theme->"+b.theme)
 	}
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
@@ -252,6 +268,9 @@ func (b *bench) table(sizes []int) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Measured on %s with Hugo from `go tool hugo`, %d measured builds per theme and size (after one warm-up each), alternating the themes; %s/%s, %d CPUs.\n\n",
 		time.Now().UTC().Format(time.DateOnly), b.runs, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	if b.theme != "" {
+		fmt.Fprintf(&s, "The labsite theme measured is the one in %s.\n\n", b.theme)
+	}
 	s.WriteString("| files | pages (labsite / bare) | labsite: median time | bare: median time | ratio to bare | CPU time (labsite / bare) | CPU ratio | peak memory (labsite / bare) | memory ratio |\n")
 	s.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, n := range sizes {
