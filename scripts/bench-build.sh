@@ -3,8 +3,8 @@
 # labsite theme and with the bare reference theme (tools/bench/bare-theme),
 # alternating them after a warm-up, and writes the medians, the ratio to
 # bare, peak memory and scaling to docs/BENCHMARKS.md, with the plot
-# docs/bench-build.svg. About 8 minutes on an idle 2-core machine. Usage:
-#   scripts/bench-build.sh                  # as docs/BENCHMARKS.md reports
+# docs/bench-build.svg. About 3 minutes on an idle 2-core machine. Usage:
+#   TMPDIR=/dev/shm scripts/bench-build.sh  # as docs/BENCHMARKS.md reports (output on tmpfs)
 #   SIZES=1000 RUNS=3 scripts/bench-build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
