@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/ghactions"
 	"github.com/neuralml/labsite/tools/internal/textdist"
 	"github.com/pelletier/go-toml/v2"
@@ -393,7 +394,45 @@ func (d *doctor) deprecated() {
 	if d.theme != nil {
 		d.params()
 	}
+	d.bibtexCascade()
 	d.hugoDeprecations()
+}
+
+// publicationsIndex is the publications section's page, where earlier
+// versions of labtool new site cascaded the bibtex output format.
+const publicationsIndex = "content/publications/_index.md"
+
+// bibtexCascade finds the cascade of the bibtex output format that sites
+// made with earlier versions have: every publication's page now publishes
+// its cite.bib itself, so the cascade does nothing but keep the old way.
+func (d *doctor) bibtexCascade() {
+	src, err := os.ReadFile(filepath.Join(d.root, filepath.FromSlash(publicationsIndex)))
+	if err != nil {
+		return
+	}
+	doc, err := frontmatter.Parse(src)
+	if err != nil {
+		return // labtool validate reports broken front matter
+	}
+	for _, e := range doc.Entries {
+		if e.Key != "cascade" {
+			continue
+		}
+		for _, c := range append([]*frontmatter.Value{e.Value}, e.Value.Items...) {
+			for _, o := range c.Entries {
+				if o.Key != "outputs" {
+					continue
+				}
+				for _, item := range o.Value.Items {
+					if item.Text == "bibtex" {
+						d.add(Finding{Path: publicationsIndex, Line: o.KeyPos.Line, Severity: Warning, Rule: "deprecated",
+							Message: "the cascade of the bibtex output format is no longer needed: every publication's page publishes its cite.bib itself",
+							Fix:     "remove this cascade (and its target) from the front matter"})
+					}
+				}
+			}
+		}
+	}
 }
 
 // params finds theme settings outside params.labsite, and unknown ones

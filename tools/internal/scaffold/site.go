@@ -250,17 +250,11 @@ src, alt and this caption. (b) Describe each panel after its label.
 {{< /figure >}}`
 
 // page renders a plain page (type "page") with the given title and body.
-// publicationsIndex is the publications section's page. Its cascade gives
-// a hand-written publication page (one that extends an entry of the lab's
-// .bib) its cite.bib, as the pages made from the .bib have.
+// publicationsIndex is the publications section's page.
 var publicationsIndex = []byte(`---
 title: Publications
 # The lab's papers come from its .bib: labtool import bibtex papers.bib.
-# A page of your own, content/publications/<key>.md, adds to an entry;
-# this cascade gives it the entry's BibTeX as cite.bib.
-cascade:
-  - outputs: [html, bibtex]
-    target: {kind: page}
+# A page of your own, content/publications/<key>.md, adds to an entry.
 ---
 `)
 

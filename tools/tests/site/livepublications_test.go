@@ -20,9 +20,6 @@ const liveLab = `
 -- content/publications/_index.md --
 ---
 title: Publications
-cascade:
-  - outputs: [html, bibtex]
-    target: {kind: page}
 ---
 -- content/publications/lovelace2024engines.md --
 ---
@@ -128,6 +125,44 @@ position: Postdoctoral researcher
 	for _, p := range []string{page, list} {
 		if got := get(p); !strings.Contains(got, `href="/people/charles-babbage/"`) {
 			t.Errorf("after Charles joined, %s does not link him:\n%s", p, got)
+		}
+	}
+}
+
+// A hand-written publication page gets its entry as cite.bib beside it,
+// linked from its Cite block, with no setting of the site's; and a site
+// made with an earlier version, whose publications section still cascades
+// the bibtex output format, builds as before, without a warning.
+func TestHandWrittenPublicationGetsCiteBib(t *testing.T) {
+	t.Parallel()
+	oldCascade := strings.Replace(liveLab, "title: Publications\n", "title: Publications\ncascade:\n  - outputs: [html, bibtex]\n    target: {kind: page}\n", 1)
+	for name, archive := range map[string]string{"now": liveLab, "earlier cascade": oldCascade} {
+		src := hugotest.Fixture(t, archive)
+		site, err := siteio.Open(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importer.BibTeX(site, filepath.Join(src, "lab.bib"), importer.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		built := hugotest.Build(t, src)
+		if strings.Contains(built.Log, "WARN") {
+			t.Errorf("%s: the build warns:\n%s", name, built.Log)
+		}
+		bib := built.Read(t, "publications/lovelace2024engines/cite.bib")
+		if !strings.HasPrefix(bib, "@article{lovelace2024engines,") || !strings.Contains(bib, "Analytical engines as models of memory") {
+			t.Errorf("%s: cite.bib = %q", name, bib)
+		}
+		doc := built.Parse(t, "publications/lovelace2024engines/index.html")
+		var hrefs []string
+		for _, a := range doc.Find(hugotest.Tag("a")) {
+			if d, ok := a.Attr("download"); ok {
+				href, _ := a.Attr("href")
+				hrefs = append(hrefs, d+"="+href)
+			}
+		}
+		if want := "lovelace2024engines.bib=/publications/lovelace2024engines/cite.bib"; len(hrefs) != 1 || hrefs[0] != want {
+			t.Errorf("%s: download links %q, want [%s]", name, hrefs, want)
 		}
 	}
 }
