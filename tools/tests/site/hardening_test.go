@@ -337,3 +337,41 @@ title: Cited
 		t.Errorf("citations %q, want %q", got, want)
 	}
 }
+
+// An unnamed figure's id is its number: a figure named "2" beside an
+// unnamed figure 2 still gets an id of its own, and its figref leads to it.
+func TestFigureNamedLikeANumberKeepsItsOwnID(t *testing.T) {
+	t.Parallel()
+	site := build(t, figureAssets+`
+-- content/page.md --
+---
+title: Figures
+---
+See {{< figref "2" >}}.
+
+{{< figure name="2" src="a.svg" alt="A" >}}{{< /figure >}}
+
+{{< figure src="b.svg" alt="B" >}}{{< /figure >}}
+`)
+	doc := site.Parse(t, "page/index.html")
+	ids := map[string]string{}
+	for _, f := range doc.Find(hugotest.Class("figure")) {
+		id, _ := f.Attr("id")
+		alt, _ := f.Find(hugotest.Tag("img"))[0].Attr("alt")
+		if ids[id] != "" {
+			t.Errorf("id %q used by figures %s and %s", id, ids[id], alt)
+		}
+		ids[id] = alt
+	}
+	if ids["fig-2"] != "B" {
+		t.Errorf("the unnamed figure 2 is not fig-2: ids %v", ids)
+	}
+	refs := doc.Find(hugotest.Class("figref"))
+	if len(refs) != 1 {
+		t.Fatalf("%d figrefs, want 1", len(refs))
+	}
+	href, _ := refs[0].Attr("href")
+	if got := ids[strings.TrimPrefix(href, "#")]; got != "A" || refs[0].Text() != "Fig. 1" {
+		t.Errorf("figref %q → %q leads to figure %q, want Fig. 1 → A", refs[0].Text(), href, got)
+	}
+}
