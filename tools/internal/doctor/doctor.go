@@ -660,18 +660,11 @@ func WriteJSON(w io.Writer, r *Report) error {
 func WriteGitHub(w io.Writer, r *Report, prefix string) error {
 	var b bytes.Buffer
 	for _, f := range r.Findings {
-		path := f.Path
-		if prefix != "" && prefix != "." {
-			path = prefix + "/" + path
-		}
-		props := "file=" + ghactions.EscapeProperty(path)
-		if f.Line > 0 {
-			props += fmt.Sprintf(",line=%d", f.Line)
-		}
-		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", f.Severity, props, ghactions.EscapeProperty("labtool doctor ["+f.Rule+"]"), ghactions.EscapeData(f.Message+"\nfix: "+f.Fix))
+		fmt.Fprintln(&b, ghactions.Annotation{Level: string(f.Severity), File: ghactions.RepoPath(prefix, f.Path),
+			Line: f.Line, Title: "labtool doctor [" + f.Rule + "]", Message: f.Message + "\nfix: " + f.Fix})
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "::notice title=labtool doctor::%s\n", ghactions.EscapeData(n))
+		fmt.Fprintln(&b, ghactions.Annotation{Level: "notice", Title: "labtool doctor", Message: n})
 	}
 	b.WriteString(r.Summary() + "\n")
 	_, err := w.Write(b.Bytes())

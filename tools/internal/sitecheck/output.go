@@ -100,21 +100,16 @@ func WriteJSON(w io.Writer, r *Report) error {
 func WriteGitHub(w io.Writer, r *Report, ps Paths) error {
 	bw := bufio.NewWriter(w)
 	for _, p := range r.Problems {
-		msg := p.Message
-		var props string
+		a := ghactions.Annotation{Level: "error", File: ps.page(p), Line: p.Line, Col: p.Col,
+			Title: "labtool check [" + p.Rule + "]", Message: p.Message}
 		if p.Source != nil {
-			msg += "\nin " + fmt.Sprintf("%s:%d:%d", ps.page(p), p.Line, p.Col)
-			props = "file=" + ghactions.EscapeProperty(ps.source(p.Source))
-			if p.Source.Line > 0 {
-				props += fmt.Sprintf(",line=%d,col=%d", p.Source.Line, p.Source.Col)
-			}
-		} else {
-			props = fmt.Sprintf("file=%s,line=%d,col=%d", ghactions.EscapeProperty(ps.page(p)), p.Line, p.Col)
+			a.Message += "\nin " + fmt.Sprintf("%s:%d:%d", ps.page(p), p.Line, p.Col)
+			a.File, a.Line, a.Col = ps.source(p.Source), p.Source.Line, p.Source.Col
 		}
 		if p.Hint != "" {
-			msg += "\nhint: " + p.Hint
+			a.Message += "\nhint: " + p.Hint
 		}
-		fmt.Fprintf(bw, "::error %s,title=%s::%s\n", props, ghactions.EscapeProperty("labtool check ["+p.Rule+"]"), ghactions.EscapeData(msg))
+		fmt.Fprintln(bw, a)
 	}
 	fmt.Fprintln(bw, r.Summary())
 	return bw.Flush()

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 
@@ -106,12 +105,8 @@ func WriteGitHub(w io.Writer, r *Report, prefix string) error {
 		if d.Hint != "" {
 			msg += "\nhint: " + d.Hint
 		}
-		file := d.Path
-		if prefix != "" && prefix != "." {
-			file = path.Join(prefix, d.Path)
-		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity,
-			ghactions.EscapeProperty(file), d.Line, d.Col, ghactions.EscapeProperty("labtool ["+d.Rule+"]"), ghactions.EscapeData(msg))
+		fmt.Fprintln(bw, ghactions.Annotation{Level: d.Severity.String(), File: ghactions.RepoPath(prefix, d.Path),
+			Line: d.Line, Col: d.Col, Title: "labtool [" + d.Rule + "]", Message: msg})
 	}
 	fmt.Fprintln(bw, r.Summary())
 	return bw.Flush()
