@@ -13,6 +13,7 @@ import (
 
 	"github.com/neuralml/labsite/tools/internal/frontmatter"
 	"github.com/neuralml/labsite/tools/internal/sitegen"
+	"github.com/neuralml/labsite/tools/internal/testkit/cputime"
 )
 
 // benchFiles is the size of the benchmark's site, as issue 3 asks.
@@ -47,11 +48,11 @@ func BenchmarkValidate(b *testing.B) {
 			start := time.Now()
 			readAll(b, dir)
 			floor += time.Since(start)
-			cpuStart := cpuTime()
+			cpuStart := cputime.Process()
 			b.StartTimer()
 			r, err := Site(dir, Options{})
 			b.StopTimer()
-			cpu += cpuTime() - cpuStart
+			cpu += cputime.Process() - cpuStart
 			b.StartTimer()
 			if err != nil {
 				b.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/neuralml/labsite/tools/internal/siteio"
+	"github.com/neuralml/labsite/tools/internal/testkit/cputime"
 )
 
 // writeJekyllSite writes a synthetic Jekyll lab site of n pages: posts,
@@ -93,9 +94,9 @@ func BenchmarkImport1000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		site := filepath.Join(out, fmt.Sprint(i))
-		cpuStart := cpuTime()
+		cpuStart := cputime.Process()
 		rep, err := Import(Options{Source: src, Site: site})
-		cpu += cpuTime() - cpuStart
+		cpu += cputime.Process() - cpuStart
 		if err != nil {
 			b.Fatal(err)
 		}
