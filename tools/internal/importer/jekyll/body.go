@@ -292,20 +292,7 @@ func (c *conv) research(nodes []*html.Node) converted {
 }
 
 // textOf is an element's text, white space collapsed.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			walk(ch)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+func textOf(n *html.Node) string { return strings.Join(strings.Fields(rawText(n)), " ") }
 
 // blocks converts a list of nodes; markdown says that text outside
 // elements is Markdown (a .md file) rather than HTML text.
@@ -576,6 +563,7 @@ func wrapInline(inner, mark string) string {
 	return lead + mark + t + mark + trail
 }
 
+// rawText is an element's text as written.
 func rawText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)

@@ -346,9 +346,10 @@ func (imp *importer) convertPage(rel string) {
 		title = firstHeading(c.body)
 	}
 	if title == "" && !home {
-		title = titleFromName(base)
-		if !s.broken {
-			imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+		if s.broken {
+			title = titleFromName(base) // the report already says the file is broken
+		} else {
+			title = imp.titleFromFileName(rel, base)
 		}
 	}
 	title = imp.trimSiteTitle(title)
@@ -533,6 +534,14 @@ func firstHeading(md string) string {
 	return ""
 }
 
+// titleFromFileName is the title of a page that has none, made from its
+// file's name (titleFromName), which the report warns about.
+func (imp *importer) titleFromFileName(rel, name string) string {
+	title := titleFromName(name)
+	imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+	return title
+}
+
 // titleFromName makes a title of a file name: "about-us" → "About us".
 func titleFromName(name string) string {
 	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
@@ -660,8 +669,7 @@ func (imp *importer) convertProject(rel string) {
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	title := s.str("title")
 	if title == "" {
-		title = titleFromName(name)
-		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+		title = imp.titleFromFileName(rel, name)
 	}
 	body := c.body
 	if img := s.str("img"); img != "" {
@@ -727,8 +735,7 @@ func (imp *importer) convertCollection(rel, coll string) {
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	title := s.str("title")
 	if title == "" {
-		title = titleFromName(name)
-		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+		title = imp.titleFromFileName(rel, name)
 	}
 	section := model.Slugify(coll)
 	slug := model.Slugify(name)

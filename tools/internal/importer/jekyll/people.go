@@ -297,8 +297,7 @@ func (imp *importer) convertPublication(rel string) {
 	key := orDefault(model.Slugify(name), "publication")
 	title := s.str("title")
 	if title == "" {
-		title = titleFromName(name)
-		imp.report.add(rel, 0, Warning, "title", "no title: %q was made from the file name", title)
+		title = imp.titleFromFileName(rel, name)
 	}
 	e := bibEntry{typ: "article", key: key}
 	venue := "journal"
