@@ -16,6 +16,9 @@ func TestDistance(t *testing.T) {
 		{"kitten", "sitting", 3, 3}, // at the limit
 		{"a", "abcdefgh", 3, 3},     // lengths alone exceed it
 		{"flaw", "lawn", 9, 2},
+		{"colour", "cloour", 5, 1}, // a swap of neighbours is one edit
+		{"ca", "abc", 5, 3},        // optimal string alignment: no edit after a swap
+		{"héllo", "hello", 5, 1},   // characters, not bytes
 	} {
 		if got := Distance(tc.a, tc.b, tc.limit); got != tc.want {
 			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
